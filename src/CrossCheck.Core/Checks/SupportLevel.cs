@@ -1,0 +1,8 @@
+namespace CrossCheck.Checks;
+
+public enum SupportLevel
+{
+    Supported,
+    Partial,
+    Absent,
+}

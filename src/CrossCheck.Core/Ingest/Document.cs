@@ -1,0 +1,77 @@
+namespace CrossCheck.Ingest;
+
+/// <summary>
+/// A loaded essay or source: its text as extracted (pages joined by blank lines), the pages and
+/// sections with their offsets, the folded text for matching and the SHA-256 of the file.
+/// </summary>
+public sealed class Document
+{
+    private NormalizedText? _normalized;
+
+    public Document(string id, string path, DocumentKind kind, string text, IReadOnlyList<Page> pages, string sha256, long bytes)
+    {
+        Id = id;
+        Path = path;
+        Kind = kind;
+        Text = text;
+        Pages = pages;
+        Sha256 = sha256;
+        Bytes = bytes;
+        Sections = SectionDetector.Detect(this);
+    }
+
+    /// <summary>Short id used in reports (S1, S2... for sources; E for the essay).</summary>
+    public string Id { get; }
+
+    public string Path { get; }
+
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    public DocumentKind Kind { get; }
+
+    public string Text { get; }
+
+    public IReadOnlyList<Page> Pages { get; }
+
+    public IReadOnlyList<Section> Sections { get; }
+
+    public string Sha256 { get; }
+
+    public long Bytes { get; }
+
+    public NormalizedText Normalized => _normalized ??= TextNormalizer.Normalize(Text);
+
+    /// <summary>The page holding the character at <paramref name="offset"/> (1 for unpaged text).</summary>
+    public int PageAt(int offset)
+    {
+        var lo = 0;
+        var hi = Pages.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (Pages[mid].Start <= offset)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return Pages.Count == 0 ? 1 : Pages[lo].Number;
+    }
+
+    /// <summary>The innermost section holding <paramref name="offset"/>, if any.</summary>
+    public Section? SectionAt(int offset)
+    {
+        Section? best = null;
+        foreach (var section in Sections)
+        {
+            if (section.Start <= offset && offset < section.End && (best is null || section.Level >= best.Level))
+            {
+                best = section;
+            }
+        }
+        return best;
+    }
+}

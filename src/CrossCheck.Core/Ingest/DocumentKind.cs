@@ -1,0 +1,9 @@
+namespace CrossCheck.Ingest;
+
+public enum DocumentKind
+{
+    Pdf,
+    Markdown,
+    PlainText,
+    Html,
+}

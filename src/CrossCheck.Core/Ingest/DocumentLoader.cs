@@ -1,0 +1,232 @@
+using System.Security.Cryptography;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace CrossCheck.Ingest;
+
+/// <summary>
+/// Loads essays (Markdown, plain text, PDF) and sources (PDF, Markdown, plain text, HTML).
+/// Every failure a user can cause becomes an <see cref="InputException"/> with one line
+/// naming the file and what to do.
+/// </summary>
+public sealed class DocumentLoader(IngestLimits limits)
+{
+    private static readonly Dictionary<string, DocumentKind> Extensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = DocumentKind.Pdf,
+        [".md"] = DocumentKind.Markdown,
+        [".markdown"] = DocumentKind.Markdown,
+        [".txt"] = DocumentKind.PlainText,
+        [".text"] = DocumentKind.PlainText,
+        [".html"] = DocumentKind.Html,
+        [".htm"] = DocumentKind.Html,
+    };
+
+    public DocumentLoader()
+        : this(new IngestLimits())
+    {
+    }
+
+    public Document LoadEssay(string path)
+    {
+        var document = Load(path, "E", limits.MaxEssayBytes, "essay", allowHtml: false);
+        if (string.IsNullOrWhiteSpace(document.Text))
+        {
+            throw new InputException($"{path}: the essay is empty; give a file with the text to check.");
+        }
+        return document;
+    }
+
+    public Document LoadSource(string path, string id) =>
+        Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true);
+
+    private static Document Load(string path, string id, long maxBytes, string role, bool allowHtml)
+    {
+        var extension = System.IO.Path.GetExtension(path);
+        if (!Extensions.TryGetValue(extension, out var kind) || (kind == DocumentKind.Html && !allowHtml))
+        {
+            var accepted = allowHtml ? ".pdf, .md, .txt, .html" : ".pdf, .md, .txt";
+            throw new InputException($"{path}: unknown {role} file type '{extension}'; accepted: {accepted}.");
+        }
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"{path}: is a folder; give the {role} file itself.");
+        }
+        if (!File.Exists(path))
+        {
+            throw new InputException($"{path}: {role} file not found; check the path.");
+        }
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > maxBytes)
+            {
+                throw new InputException(
+                    $"{path}: {role} file is {length / (double)IngestLimits.MiB:0.#} MiB, over the {maxBytes / IngestLimits.MiB} MiB limit; split it or raise the limit (CrossCheck:Limits in config/appsettings.json).");
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the {role} file ({e.Message.TrimEnd('.')}); check its permissions.", e);
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return kind switch
+        {
+            DocumentKind.Pdf => LoadPdf(path, id, bytes, sha, role),
+            DocumentKind.Html => Unpaged(path, id, kind, HtmlToText(DecodeText(path, bytes, role)), sha, bytes.Length),
+            _ => Unpaged(path, id, kind, DecodeText(path, bytes, role), sha, bytes.Length),
+        };
+    }
+
+    private static Document Unpaged(string path, string id, DocumentKind kind, string text, string sha, long bytes) =>
+        new(id, path, kind, text, [new Page(1, 0, text.Length)], sha, bytes);
+
+    private static string DecodeText(string path, byte[] bytes, string role)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            // A UTF-16 file with its byte order mark is unambiguous text.
+            return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
+        }
+        var probe = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
+        if (probe.Contains((byte)0) || LooksLikeBinary(probe))
+        {
+            throw new InputException($"{path}: looks like a binary file, not a {role} in text form; give a .md, .txt or .pdf file.");
+        }
+        try
+        {
+            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            var guess = UtfUnknown.CharsetDetector.DetectFromBytes(bytes).Detected?.EncodingName ?? "windows-1252";
+            throw new InputException(
+                $"{path}: is not UTF-8 text (it looks like {guess}); convert it first, e.g. iconv -f {guess} -t utf-8 \"{path}\" > converted{System.IO.Path.GetExtension(path)}");
+        }
+    }
+
+    private static bool LooksLikeBinary(ReadOnlySpan<byte> probe)
+    {
+        var control = 0;
+        foreach (var b in probe)
+        {
+            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B))
+            {
+                control++;
+            }
+        }
+        return probe.Length > 0 && control > probe.Length / 100 + 2;
+    }
+
+    private static Document LoadPdf(string path, string id, byte[] bytes, string sha, string role)
+    {
+        if (bytes.Length < 5 || Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-", StringComparison.Ordinal) < 0)
+        {
+            throw new InputException($"{path}: is not a PDF (no %PDF header); check the file or give it the right extension.");
+        }
+        var text = new StringBuilder();
+        var pages = new List<Page>();
+        var words = 0;
+        try
+        {
+            using var pdf = PdfDocument.Open(bytes);
+            foreach (var page in pdf.GetPages())
+            {
+                if (text.Length > 0)
+                {
+                    text.Append("\n\n");
+                }
+                var start = text.Length;
+                var pageText = ContentOrderTextExtractor.GetText(page);
+                words += page.GetWords().Count();
+                text.Append(pageText.TrimEnd());
+                pages.Add(new Page(page.Number, start, text.Length));
+            }
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new InputException($"{path}: the PDF is encrypted; save an unencrypted copy (e.g. qpdf --decrypt in.pdf out.pdf) and give that.", e);
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            throw new InputException($"{path}: cannot read this PDF, it seems corrupt ({e.GetType().Name}: {FirstLine(e.Message)}); re-export or repair it (e.g. qpdf in.pdf out.pdf).", e);
+        }
+        if (words == 0)
+        {
+            var what = pages.Count == 0 ? "has no pages" : $"has {pages.Count} page(s) but no text layer (a scan?)";
+            throw new InputException($"{path}: the PDF {what}; run OCR first (e.g. ocrmypdf in.pdf out.pdf) and give the result as {role}.");
+        }
+        return new Document(id, path, DocumentKind.Pdf, text.ToString(), pages, sha, bytes.Length);
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.Length > 160 ? line[..160] + "…" : line;
+    }
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "li", "ul", "ol", "table", "tr", "section", "article", "blockquote", "pre", "br", "hr",
+        "header", "footer", "main", "aside", "nav", "dd", "dt", "dl", "figure", "figcaption", "td", "th",
+    };
+
+    private static string HtmlToText(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var output = new StringBuilder();
+        Walk(document.Body ?? (INode)document.DocumentElement, output);
+        return output.ToString().Trim();
+    }
+
+    private static void Walk(INode node, StringBuilder output)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText textNode:
+                    var value = string.Join(' ', textNode.Data.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                    if (value.Length > 0)
+                    {
+                        if (output.Length > 0 && !char.IsWhiteSpace(output[^1]) && char.IsWhiteSpace(textNode.Data[0]))
+                        {
+                            output.Append(' ');
+                        }
+                        output.Append(value);
+                        if (char.IsWhiteSpace(textNode.Data[^1]))
+                        {
+                            output.Append(' ');
+                        }
+                    }
+                    break;
+                case IElement element when element.LocalName is "script" or "style" or "noscript" or "template" or "head":
+                    break;
+                case IElement element when element.LocalName.Length == 2 && element.LocalName[0] == 'h' && char.IsDigit(element.LocalName[1]):
+                    output.Append("\n\n").Append('#', element.LocalName[1] - '0').Append(' ')
+                        .Append(string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+                        .Append("\n\n");
+                    break;
+                case IElement element:
+                    var block = BlockTags.Contains(element.LocalName);
+                    if (block)
+                    {
+                        output.Append('\n');
+                    }
+                    Walk(element, output);
+                    if (block)
+                    {
+                        output.Append('\n');
+                    }
+                    break;
+            }
+        }
+    }
+}
