@@ -7,6 +7,7 @@ app.Configure(config =>
     config.SetApplicationName("crosscheck");
     config.SetApplicationVersion(CrossCheck.Running.CheckRunner.ProgramVersion);
     config.Settings.CancellationExitCode = ExitCodes.Cancelled;
+    config.Settings.StrictParsing = true;
     config.SetExceptionHandler((exception, _) =>
     {
         Output.Error(exception is CommandAppException ? exception.Message : $"internal error: {exception.Message}");

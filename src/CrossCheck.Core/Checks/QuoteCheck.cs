@@ -38,11 +38,17 @@ public sealed class QuoteCheck(SourceCorpus corpus)
             if (FindInOrder(folded.Text, foldedPieces, StringComparison.Ordinal) is { } hit)
             {
                 var (start, length) = folded.ToOriginal(hit.Start, hit.End - hit.Start);
-                return new QuoteResult(quote, QuoteMatch.Normalised, 1, new SourceLocation(source, start, start + length));
+                var found = CollapseWhitespace(source.Text.Substring(start, length));
+                // Only line breaks and spacing differ: to a reader that is the same text, verbatim.
+                var verbatim = FindInOrder(found, pieces.Select(p => CollapseWhitespace(p).Trim('.', ' ', ',', ';', ':')).ToArray(), StringComparison.Ordinal) is not null;
+                return new QuoteResult(quote, verbatim ? QuoteMatch.Exact : QuoteMatch.Normalised, 1, new SourceLocation(source, start, start + length));
             }
         }
         return Nearest(quote, foldedPieces);
     }
+
+    private static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private (int Start, int End)? FindInOrder(string text, IReadOnlyList<string> pieces, StringComparison comparison)
     {

@@ -18,7 +18,7 @@ public static class SampleEssay
 
         In my view the safety story is less tidy. In capture-the-flag exercises the model solved 38% of the professional-level challenges. According to Section 3.2, each red-team exercise was run by a 16-person team and took at least 40 expert-hours.
 
-        The authors admit they "don't have an alternative evaluation... readily available" for several domains. They also write that "the model never asserts claims it has evidence against." The card reports a refusal rate of ~100% on the highest-severity category.
+        The authors admit they "don't have an alternative evaluation... readily available" for several domains. They also write that "the model never asserts claims it has evidence against." The refusal rate on the highest-severity category was ~100%.
 
         The model was trained on 40 trillion tokens of multilingual web data. Meridian Labs also promised that "every deployment will be audited by an independent regulator."
 
