@@ -25,8 +25,17 @@ internal sealed class SemanticKernelModelClient(
         history.AddUserMessage(request.UserContent);
 
         long started = timeProvider.GetTimestamp();
-        var results = await service.GetChatMessageContentsAsync(history, settingsFor(request), kernel: null, cancellationToken)
-            .ConfigureAwait(false);
+        IReadOnlyList<ChatMessageContent> results;
+        try
+        {
+            results = await service.GetChatMessageContentsAsync(history, settingsFor(request), kernel: null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw ModelCallException.Wrap(Panelist, e);
+        }
+
         var latency = timeProvider.GetElapsedTime(started);
 
         var message = results.Count > 0

@@ -1,0 +1,70 @@
+using System.ClientModel;
+using System.Text.Json;
+using Microsoft.SemanticKernel;
+
+namespace CrossCheck.Panel.Providers;
+
+/// <summary>
+/// A model call that failed, whatever the SDK underneath threw (SK's HttpOperationException, System.ClientModel's
+/// ClientResultException, Anthropic's exceptions, HttpRequestException, JSON errors on a malformed or truncated
+/// body). The original is the inner exception. Retrying is not decided here: Polly wraps the HttpClient.
+/// </summary>
+public sealed class ModelCallException : Exception
+{
+    public ModelCallException(PanelistSpec panelist, int? statusCode, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Panelist = panelist;
+        StatusCode = statusCode;
+    }
+
+    public ModelCallException()
+    {
+        Panelist = new PanelistSpec("unknown", "unknown", "unknown");
+    }
+
+    public ModelCallException(string message)
+        : base(message)
+    {
+        Panelist = new PanelistSpec("unknown", "unknown", "unknown");
+    }
+
+    public ModelCallException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Panelist = new PanelistSpec("unknown", "unknown", "unknown");
+    }
+
+    public PanelistSpec Panelist { get; }
+
+    /// <summary>The HTTP status when the server answered with one; null for network and parse failures.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>True for a failure that another attempt could cure: 408, 429, 5xx (incl. Anthropic's 529), network or torn body.</summary>
+    public bool IsTransient => StatusCode is null ? InnerException is not JsonException || IsTorn(InnerException) : StatusCode is 408 or 429 or >= 500;
+
+    internal static ModelCallException Wrap(PanelistSpec panelist, Exception e)
+    {
+        int? status = StatusOf(e);
+        string what = status is { } s ? $"HTTP {s}" : e is JsonException ? "unreadable response" : "no response";
+        string detail = e.Message.ReplaceLineEndings(" ");
+        if (detail.Length > 300)
+        {
+            detail = detail[..300] + "…";
+        }
+
+        return new ModelCallException(panelist, status, $"{panelist.Id}: {what}: {detail}", e);
+    }
+
+    private static int? StatusOf(Exception e) => e switch
+    {
+        HttpOperationException { StatusCode: { } code } => (int)code,
+        ClientResultException { Status: > 0 } c => c.Status,
+        HttpRequestException { StatusCode: { } code } => (int)code,
+        Anthropic.Exceptions.AnthropicApiException a => (int)a.StatusCode,
+        _ => e.InnerException is { } inner ? StatusOf(inner) : null,
+    };
+
+    /// <summary>A JSON error caused by a body cut short reads as "end of data": a transport fault, not a bad answer.</summary>
+    private static bool IsTorn(Exception? e) => e?.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) == true;
+}
