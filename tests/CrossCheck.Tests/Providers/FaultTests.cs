@@ -112,4 +112,16 @@ public sealed class FaultTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("/nowhere", Single(emulator).Path);
     }
+
+    [Fact]
+    public async Task Emulator_WhenRateLimitScripted_SendsRetryAfterHeader()
+    {
+        await using var emulator = new ProviderEmulator(_ => ScriptedReply.RateLimited(retryAfterSeconds: 2));
+        using var http = new HttpClient();
+
+        using var response = await http.PostAsync(new Uri(emulator.OpenAIBaseUrl + "/chat/completions"), new StringContent("""{"model":"m","messages":[]}"""));
+
+        Assert.Equal(429, (int)response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
+    }
 }
