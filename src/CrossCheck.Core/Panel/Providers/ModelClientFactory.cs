@@ -208,13 +208,24 @@ public sealed partial class ModelClientFactory
 
         if (request.JsonSchema is { } schema && provider.JsonMode != JsonMode.None)
         {
-            data["response_format"] = provider.JsonMode == JsonMode.Schema
-                ? JsonDocument.Parse(schema).RootElement.Clone()
-                : "json_object";
+            data["response_format"] = provider.JsonMode == JsonMode.Schema ? ParseSchema(request) : "json_object";
         }
 
         return new PromptExecutionSettings { ExtensionData = data };
     };
+
+    private static JsonElement ParseSchema(ModelRequest request)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(request.JsonSchema!);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The JSON schema of stage '{request.Stage}' is not valid JSON: {e.Message}", nameof(request), e);
+        }
+    }
 
     private static string SchemaName(string stage)
     {

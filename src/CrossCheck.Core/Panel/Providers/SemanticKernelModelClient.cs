@@ -24,11 +24,12 @@ internal sealed class SemanticKernelModelClient(
         history.AddSystemMessage(request.SystemPrompt);
         history.AddUserMessage(request.UserContent);
 
+        var settings = settingsFor(request);
         long started = timeProvider.GetTimestamp();
         IReadOnlyList<ChatMessageContent> results;
         try
         {
-            results = await service.GetChatMessageContentsAsync(history, settingsFor(request), kernel: null, cancellationToken)
+            results = await service.GetChatMessageContentsAsync(history, settings, kernel: null, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
