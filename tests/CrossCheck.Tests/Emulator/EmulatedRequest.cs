@@ -23,8 +23,13 @@ public sealed record EmulatedRequest(
     public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
 
     /// <summary>The body parsed as JSON (throws if the client sent something else).</summary>
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+    public JsonElement Json
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(Body);
+            return document.RootElement.Clone();
+        }
+    }
 }
 
-/// <summary>A chat message as sent on the wire, with its content flattened to text.</summary>
-public sealed record EmulatedMessage(string Role, string Content);

@@ -29,6 +29,9 @@ public sealed record ScriptedReply
     /// <summary>Wait this long before answering (cut short when the client goes away).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>A refusal in the wire format's own terms: OpenAI <c>refusal</c> with no content, Anthropic <c>stop_reason: refusal</c>.</summary>
+    public bool Refusal { get; init; }
+
     /// <summary>Close the connection without sending any response.</summary>
     public bool DropConnection { get; init; }
 
@@ -48,6 +51,8 @@ public sealed record ScriptedReply
     /// <summary>Anthropic's "overloaded" status.</summary>
     public static ScriptedReply Overloaded() =>
         Fault(529, """{"type":"error","error":{"type":"overloaded_error","message":"Overloaded (emulated)"}}""");
+
+    public static ScriptedReply Refused(string text = "I can't help with that.") => new() { Text = text, Refusal = true };
 
     public static ScriptedReply Dropped() => new() { DropConnection = true };
 

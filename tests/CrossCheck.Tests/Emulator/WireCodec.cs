@@ -132,7 +132,9 @@ internal static class WireCodec
                     ["choices"] = new JsonArray(new JsonObject
                     {
                         ["index"] = 0,
-                        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Text, ["refusal"] = null },
+                        ["message"] = reply.Refusal
+                            ? new JsonObject { ["role"] = "assistant", ["content"] = null, ["refusal"] = reply.Text }
+                            : new JsonObject { ["role"] = "assistant", ["content"] = reply.Text, ["refusal"] = null },
                         ["logprobs"] = null,
                         ["finish_reason"] = "stop",
                     }),
@@ -198,7 +200,7 @@ internal static class WireCodec
                     ["role"] = "assistant",
                     ["model"] = model,
                     ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = reply.Text }),
-                    ["stop_reason"] = "end_turn",
+                    ["stop_reason"] = reply.Refusal ? "refusal" : "end_turn",
                     ["stop_sequence"] = null,
                     ["usage"] = new JsonObject
                     {

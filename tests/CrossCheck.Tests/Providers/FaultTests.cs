@@ -75,6 +75,7 @@ public sealed class FaultTests
 
         Assert.Null(e.StatusCode);
         Assert.Contains("unreadable response", e.Message, StringComparison.Ordinal);
+        Assert.False(e.IsTransient);
     }
 
     [Fact]
@@ -123,5 +124,17 @@ public sealed class FaultTests
 
         Assert.Equal(429, (int)response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Theory]
+    [InlineData("openai", "gpt-4.1", "")]
+    [InlineData("anthropic", "claude-opus-4-6", "I can't help with that.")]
+    public async Task Complete_WhenModelRefuses_ReturnsWithoutThrowing(string provider, string model, string expectedText)
+    {
+        await using var emulator = new ProviderEmulator(_ => ScriptedReply.Refused());
+
+        var answer = await Client(emulator, provider, model).CompleteAsync(Request, CancellationToken.None);
+
+        Assert.Equal(expectedText, answer.Text);
     }
 }

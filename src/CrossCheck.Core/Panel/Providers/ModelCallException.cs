@@ -40,8 +40,11 @@ public sealed class ModelCallException : Exception
     /// <summary>The HTTP status when the server answered with one; null for network and parse failures.</summary>
     public int? StatusCode { get; }
 
-    /// <summary>True for a failure that another attempt could cure: 408, 429, 5xx (incl. Anthropic's 529), network or torn body.</summary>
-    public bool IsTransient => StatusCode is null ? InnerException is not JsonException || IsTorn(InnerException) : StatusCode is 408 or 429 or >= 500;
+    /// <summary>
+    /// True for a failure another attempt could cure: 408, 429, 5xx (incl. Anthropic's 529), a dropped connection or a
+    /// body cut short. A complete body that is not the expected JSON is not transient.
+    /// </summary>
+    public bool IsTransient => StatusCode is { } status ? status is 408 or 429 or >= 500 : !IsJsonError(InnerException);
 
     internal static ModelCallException Wrap(PanelistSpec panelist, Exception e)
     {
@@ -65,6 +68,10 @@ public sealed class ModelCallException : Exception
         _ => e.InnerException is { } inner ? StatusOf(inner) : null,
     };
 
-    /// <summary>A JSON error caused by a body cut short reads as "end of data": a transport fault, not a bad answer.</summary>
-    private static bool IsTorn(Exception? e) => e?.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) == true;
+    private static bool IsJsonError(Exception? e) => e switch
+    {
+        null => false,
+        JsonException => true,
+        _ => IsJsonError(e.InnerException),
+    };
 }
