@@ -1,4 +1,5 @@
 using CrossCheck.Agreement;
+using Xunit;
 using static CrossCheck.Tests.Agreement.Tables;
 
 namespace CrossCheck.Tests.Agreement;

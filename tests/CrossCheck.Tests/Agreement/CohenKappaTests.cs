@@ -1,5 +1,6 @@
 using CrossCheck.Agreement;
 using CrossCheck.Checks;
+using Xunit;
 using static CrossCheck.Tests.Agreement.Tables;
 
 namespace CrossCheck.Tests.Agreement;

@@ -1,6 +1,7 @@
 using System.Text;
 using CrossCheck.Provenance;
 using CrossCheck.Provenance.Verification;
+using Xunit;
 
 namespace CrossCheck.Tests.Provenance;
 
