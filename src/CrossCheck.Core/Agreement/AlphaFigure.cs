@@ -10,6 +10,7 @@ namespace CrossCheck.Agreement;
 /// <param name="ExpectedDisagreement">D_e; null when there are no pairable values.</param>
 /// <param name="Claims">Units with at least two values (the pairable units); units with fewer are left out, as alpha prescribes.</param>
 /// <param name="PairableValues">n: the values in pairable units.</param>
+/// <param name="Pairs">Unordered pairs of values within pairable units: Σ m_u(m_u − 1)/2.</param>
 /// <param name="UndefinedReason">Why <see cref="Alpha"/> is null; null when it is defined.</param>
 public sealed record AlphaFigure(
     double? Alpha,
@@ -18,6 +19,7 @@ public sealed record AlphaFigure(
     double? ExpectedDisagreement,
     int Claims,
     int PairableValues,
+    long Pairs,
     string? UndefinedReason)
 {
     public bool IsDefined => Alpha is not null;

@@ -17,7 +17,7 @@ public static class KrippendorffAlpha
         ArgumentNullException.ThrowIfNull(table);
         if (table.Panelists.Count < 2)
         {
-            return Undefined(level, $"Alpha needs at least 2 raters; the panel has {table.Panelists.Count}.", 0, 0);
+            return Undefined(level, $"Alpha needs at least 2 raters; the panel has {table.Panelists.Count}.");
         }
         return Compute(table.Codes(), level);
     }
@@ -35,6 +35,7 @@ public static class KrippendorffAlpha
         // different coders adds 1/(m_u − 1).
         var coincidences = new SortedDictionary<int, SortedDictionary<int, double>>();
         int pairableUnits = 0, pairableValues = 0;
+        long pairs = 0;
         foreach (var unit in units)
         {
             var values = unit.Where(v => v is not null).Select(v => v!.Value).ToList();
@@ -45,6 +46,7 @@ public static class KrippendorffAlpha
             }
             pairableUnits++;
             pairableValues += m;
+            pairs += (long)m * (m - 1) / 2;
             for (var i = 0; i < m; i++)
             {
                 var row = coincidences.TryGetValue(values[i], out var r) ? r : coincidences[values[i]] = [];
@@ -60,7 +62,7 @@ public static class KrippendorffAlpha
 
         if (pairableUnits == 0)
         {
-            return Undefined(level, "No claim has two or more usable verdicts, so there is no pair of values to compare.", 0, 0);
+            return Undefined(level, "No claim has two or more usable verdicts, so there is no pair of values to compare.");
         }
 
         var categories = coincidences.Keys.ToList();
@@ -83,10 +85,10 @@ public static class KrippendorffAlpha
 
         if (expected < FleissKappa.Tolerance)
         {
-            return new AlphaFigure(null, level, observed, expected, pairableUnits, pairableValues,
+            return new AlphaFigure(null, level, observed, expected, pairableUnits, pairableValues, pairs,
                 "Every pairable value is the same, so expected disagreement is 0 and alpha is 0/0 (agreement without variation says nothing about reliability).");
         }
-        return new AlphaFigure(1 - observed / expected, level, observed, expected, pairableUnits, pairableValues, null);
+        return new AlphaFigure(1 - observed / expected, level, observed, expected, pairableUnits, pairableValues, pairs, null);
     }
 
     private static Func<int, int, double> DifferenceFunction(AlphaLevel level, IReadOnlyList<int> categories, IReadOnlyDictionary<int, double> marginals) => level switch
@@ -104,6 +106,6 @@ public static class KrippendorffAlpha
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 
-    private static AlphaFigure Undefined(AlphaLevel level, string reason, int claims, int values) =>
-        new(null, level, null, null, claims, values, reason);
+    private static AlphaFigure Undefined(AlphaLevel level, string reason) =>
+        new(null, level, null, null, 0, 0, 0, reason);
 }

@@ -23,4 +23,8 @@ public sealed record RunAgreement(
     AlphaFigure AlphaNominal,
     AlphaFigure AlphaOrdinal,
     IReadOnlyList<PairwiseKappa> Pairwise,
-    IReadOnlyList<SelfPreferenceFigure> SelfPreference);
+    IReadOnlyList<SelfPreferenceFigure> SelfPreference)
+{
+    /// <summary>How many claims fell in the class.</summary>
+    public int Count(AgreementClass agreementClass) => Claims.Count(c => c.Class == agreementClass);
+}

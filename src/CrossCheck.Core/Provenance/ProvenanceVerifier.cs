@@ -15,7 +15,14 @@ public static class ProvenanceVerifier
 {
     private const byte NewLine = (byte)'\n';
 
-    /// <summary>Verifies the whole log. An empty file holds, with 0 records.</summary>
+    // The writer's serializer nests data up to its own limit of 64; the record object adds a level.
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 256 };
+
+    /// <summary>
+    /// Verifies the whole log, which is read into memory. An empty file holds, with 0 records.
+    /// An edit to the last record cannot show in the chain; compare <see cref="VerificationResult.LastHash"/>
+    /// with a hash kept elsewhere to catch it.
+    /// </summary>
     /// <exception cref="InputException">The file cannot be read.</exception>
     public static VerificationResult Verify(string path)
     {
@@ -152,7 +159,7 @@ public static class ProvenanceVerifier
     {
         try
         {
-            return JsonDocument.Parse(line);
+            return JsonDocument.Parse(line, ParseOptions);
         }
         catch (JsonException)
         {

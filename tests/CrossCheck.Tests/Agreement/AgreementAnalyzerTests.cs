@@ -78,6 +78,9 @@ public sealed class AgreementAnalyzerTests
         Assert.Equal(6, run.Observed.Pairs);
         Assert.Equal(2, run.Observed.Claims);
         Assert.Equal(4.0 / 6, run.Observed.Value!.Value, 12);
+        Assert.Equal(1, run.Count(AgreementClass.Majority));
+        Assert.Equal(1, run.Count(AgreementClass.Unanimous));
+        Assert.Equal(1, run.Count(AgreementClass.Single));
     }
 
     [Fact]

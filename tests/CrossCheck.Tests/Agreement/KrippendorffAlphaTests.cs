@@ -40,6 +40,7 @@ public sealed class KrippendorffAlphaTests
         // Unit 12 has one value (observer B's 3) and is not pairable; the other 11 units hold n = 40 values.
         Assert.Equal(11, figure.Claims);
         Assert.Equal(40, figure.PairableValues);
+        Assert.Equal(1 * 3 + 8 * 6 + 1 * 3 + 1 * 1, figure.Pairs);
     }
 
     [Fact]
