@@ -1,5 +1,4 @@
 using CrossCheck.Agreement;
-using Xunit;
 using static CrossCheck.Tests.Agreement.Tables;
 
 namespace CrossCheck.Tests.Agreement;

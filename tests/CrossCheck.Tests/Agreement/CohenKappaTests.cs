@@ -1,6 +1,5 @@
 using CrossCheck.Agreement;
 using CrossCheck.Checks;
-using Xunit;
 using static CrossCheck.Tests.Agreement.Tables;
 
 namespace CrossCheck.Tests.Agreement;

@@ -1,7 +1,6 @@
 using System.Text;
 using CrossCheck.Provenance;
 using CrossCheck.Provenance.Verification;
-using Xunit;
 
 namespace CrossCheck.Tests.Provenance;
 
