@@ -1,5 +1,7 @@
 using CrossCheck.Checks;
 using CrossCheck.Ingest;
+using CrossCheck.Panel;
+using CrossCheck.Panel.Providers;
 using CrossCheck.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,24 +22,26 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "config", "appsettings.json"), optional: true)
-            .AddEnvironmentVariables();
+        builder.Configuration.AddCrossCheckSources();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((category, level) => level >= LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 
         RunOptions options;
+        ProviderRegistry registry;
         try
         {
-            options = BuildOptions(settings, builder.Configuration.GetSection("CrossCheck"), Environment.GetCommandLineArgs());
+            registry = ProviderRegistry.FromProcessEnvironment(builder.Configuration);
+            options = BuildOptions(settings, builder.Configuration.GetSection("CrossCheck"), Environment.GetCommandLineArgs(), registry);
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or ProviderConfigurationException)
         {
             Output.Error(e.Message);
             return ExitCodes.UsageOrInput;
         }
+        var factory = new ModelClientFactory(registry, TimeProvider.System);
+        builder.Services.AddSingleton(registry);
+        builder.Services.AddSingleton<Func<PanelistSpec, IModelClient>>(factory.Create);
         var outcome = new JobOutcome();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(outcome);
@@ -49,8 +53,11 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
         return outcome.ExitCode ?? ExitCodes.Cancelled;
     }
 
-    internal static RunOptions BuildOptions(CheckSettings settings, IConfiguration config, string[] commandLine)
+    internal static RunOptions BuildOptions(CheckSettings settings, IConfiguration config, string[] commandLine, ProviderRegistry registry)
     {
+        var panelText = settings.Panel ?? config["Panel"];
+        var panel = string.IsNullOrWhiteSpace(panelText) ? [] : PanelParser.Parse(panelText, registry);
+        registry.Validate(panel);
         var failOn = new List<Verdict>();
         foreach (var name in (settings.FailOn ?? config["FailOn"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -79,6 +86,14 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             EvidenceTokenBudget = budget,
             FailOn = failOn,
             Limits = limits,
+            Panel = panel,
+            PanelOptions = new PanelOptions
+            {
+                Rounds = settings.Rounds ?? (int.TryParse(config["Rounds"], out var r) && r > 0 ? r : 1),
+                Extract = !settings.NoExtract && !string.Equals(config["Extract"], "false", StringComparison.OrdinalIgnoreCase),
+                MaxParallelClaims = settings.Parallel ?? 8,
+            },
+            PromptsFolder = settings.Prompts ?? config["Prompts"],
             CommandLine = "crosscheck " + string.Join(' ', commandLine.Skip(1).Select(Quote)),
         };
     }

@@ -30,6 +30,26 @@ public sealed class CheckSettings : CommandSettings
     [Description("Name the run folder instead of using a generated id.")]
     public string? RunId { get; init; }
 
+    [CommandOption("-p|--panel <PANEL>")]
+    [Description("The LLM panel in rotation order, comma-separated provider:model, e.g. anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro,xai:grok-4.1. Default: CrossCheck:Panel in config, else none (offline grounding checker only).")]
+    public string? Panel { get; init; }
+
+    [CommandOption("--rounds <N>")]
+    [Description("Rounds of attack and reconciliation per claim. Default: 1.")]
+    public int? Rounds { get; init; }
+
+    [CommandOption("--prompts <DIR>")]
+    [Description("A folder of stage prompts (Extract, Draft, Verify, Attack, Reconcile, Repair) to use instead of the bundled ones.")]
+    public string? Prompts { get; init; }
+
+    [CommandOption("--no-extract")]
+    [Description("Skip the LLM claim-extraction stage; check only the sentences the offline splitter finds.")]
+    public bool NoExtract { get; init; }
+
+    [CommandOption("--parallel <N>")]
+    [Description("Claims checked by the panel at once (each provider's own limits still apply). Default: 8.")]
+    public int? Parallel { get; init; }
+
     [CommandOption("-q|--quiet")]
     [Description("No progress lines on stderr.")]
     public bool Quiet { get; init; }
@@ -43,6 +63,14 @@ public sealed class CheckSettings : CommandSettings
         if (Budget is <= 0)
         {
             return ValidationResult.Error("--budget must be a positive number of tokens");
+        }
+        if (Rounds is < 1 or > 10)
+        {
+            return ValidationResult.Error("--rounds must be between 1 and 10");
+        }
+        if (Parallel is < 1)
+        {
+            return ValidationResult.Error("--parallel must be at least 1");
         }
         if (RunId is { } id && (id.Length == 0 || id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || id.StartsWith('.')))
         {

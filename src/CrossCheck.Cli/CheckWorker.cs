@@ -1,20 +1,29 @@
 using CrossCheck.Checks;
 using CrossCheck.Ingest;
+using CrossCheck.Panel;
+using CrossCheck.Panel.Providers;
 using CrossCheck.Running;
 using Microsoft.Extensions.Hosting;
 
 namespace CrossCheck.Cli;
 
 /// <summary>The hosted worker that runs one check job, prints the outcome and stops the host.</summary>
-public sealed class CheckWorker(RunOptions options, JobOutcome outcome, TimeProvider time, Output output, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class CheckWorker(
+    RunOptions options,
+    JobOutcome outcome,
+    TimeProvider time,
+    Output output,
+    ProviderRegistry registry,
+    Func<PanelistSpec, IModelClient> clientFor,
+    IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var runner = new CheckRunner(time, Random.Shared);
+            var runner = new CheckRunner(time, Random.Shared, clientFor);
             var result = await runner.RunAsync(options, output.Progress, stoppingToken);
-            output.Summary(result);
+            output.Summary(result, registry);
             var failing = result.FailingVerdicts;
             if (failing.Count > 0)
             {

@@ -27,7 +27,7 @@ public sealed class Output(bool quiet)
         Err.MarkupLineInterpolated($"[grey]{p.Stage,-7}[/] {p.Done}/{p.Total} [grey]{p.Detail ?? ""}[/]");
     }
 
-    public void Summary(RunResult run)
+    public void Summary(RunResult run, Panel.Providers.ProviderRegistry registry)
     {
         var table = new Table().AddColumn("verdict").AddColumn(new TableColumn("claims").RightAligned());
         foreach (var v in VerdictNames.All)
@@ -38,7 +38,16 @@ public sealed class Output(bool quiet)
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"{run.Outcomes.Count} claims checked against {run.Sources.Count} source(s). Run folder: {run.Folder}");
         AnsiConsole.WriteLine("Reports: report.md, matrix.csv, matrix.json, claims.json, methodology.md, provenance.jsonl");
-        AnsiConsole.WriteLine("Panel: offline grounding checker only (no LLM took part). See README, \"Providers\", to add models.");
+        if (run.Options.Panel.Count > 0)
+        {
+            AnsiConsole.WriteLine($"Panel: {string.Join(", ", run.Options.Panel.Select(p => p.Id))} + offline grounding checker.");
+            return;
+        }
+        var configured = registry.Providers.Select(p => p.Name).ToArray();
+        AnsiConsole.WriteLine("Panel: offline grounding checker only (no LLM took part).");
+        AnsiConsole.WriteLine(configured.Length > 0
+            ? $"Providers found: {string.Join(", ", configured)}. Add a panel with --panel provider:model,... (see README, \"Providers\")."
+            : "To add an LLM panel, set provider keys (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, XAI_API_KEY, OLLAMA_HOST...) and pass --panel provider:model,... (see README, \"Providers\").");
     }
 
     /// <summary>Reports on the calling thread, so lines come out in order.</summary>

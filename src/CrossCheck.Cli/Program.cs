@@ -17,6 +17,11 @@ app.Configure(config =>
         .WithDescription("Check an essay's claims against its source documents and write a run folder. " + ExitCodes.Help)
         .WithExample("check", "samples/essay.md", "--source", "samples/source.pdf")
         .WithExample("check", "draft.md", "-s", "report.pdf", "-s", "annex.pdf", "--fail-on", "contradicted,not_in_source");
+    config.AddCommand<ProvidersCommand>("providers")
+        .WithDescription("List the LLM providers found in config and the environment (keys masked); --ping tries each.");
+    config.AddCommand<VerifyLogCommand>("verify-log")
+        .WithDescription("Check a run's provenance hash chain; names the first broken record. Exit 0 if it holds, 4 if not.")
+        .WithExample("verify-log", "runs/20260101-120000-ab12");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });

@@ -20,8 +20,15 @@ public sealed record ClaimRecord(
     IReadOnlyList<string> Numbers,
     IReadOnlyList<string> SectionReferences,
     GroundingRecord Grounding,
+    PanelRecord? Panel,
     Verdict FinalVerdict)
 {
+    /// <summary>Each panelist's verify verdict by its id, the grounding checker's under "grounding".</summary>
+    public IReadOnlyDictionary<string, Verdict> Verdicts =>
+        new[] { new KeyValuePair<string, Verdict>(CrossCheck.Checks.GroundingChecker.PanelistName, Grounding.Verdict) }
+            .Concat(Panel?.Verifications.Select(v => new KeyValuePair<string, Verdict>(v.Panelist, v.Verdict ?? Verdict.Failed)) ?? [])
+            .ToDictionary();
+
     public static ClaimRecord From(ClaimOutcome outcome)
     {
         var c = outcome.Claim;
@@ -31,6 +38,7 @@ public sealed record ClaimRecord(
             c.Numbers.Select(n => n.Text).ToArray(),
             c.SectionReferences,
             GroundingRecord.From(outcome.Grounding),
+            outcome.Panel is null ? null : PanelRecord.From(outcome.Panel),
             outcome.FinalVerdict);
     }
 }

@@ -12,6 +12,8 @@ public static class MarkdownReportWriter
         Verdict.Contradicted, Verdict.NotInSource, Verdict.PartiallySupported, Verdict.Failed, Verdict.Supported, Verdict.NotCheckable,
     ];
 
+    private const string GroundingPanelist = GroundingChecker.PanelistName;
+
     public static void Write(string path, RunResult run, IReadOnlyList<ClaimRecord> claims, RunSummary summary)
     {
         var md = new StringBuilder();
@@ -40,6 +42,32 @@ public static class MarkdownReportWriter
                 foreach (var reason in c.Grounding.Reasons)
                 {
                     md.AppendLine($"- {Escape(reason)}");
+                }
+                if (c.Panel is { } panel)
+                {
+                    md.AppendLine().AppendLine($"Panel ({Escape(panel.FinalFrom)}; agreement {panel.Agreement.ToString().ToLowerInvariant()}; citations verified {panel.CitationsVerified}): drafter {Escape(panel.Drafter)}, attacker {Escape(panel.Attacker)}, reconciler {Escape(panel.Reconciler)}.").AppendLine();
+                    md.AppendLine("| panelist | verdict | citations verified | rationale |").AppendLine("|---|---|---|---|");
+                    md.AppendLine($"| {GroundingPanelist} | {c.Grounding.Verdict.Name()} | | mechanical checks |");
+                    foreach (var a in panel.Verifications)
+                    {
+                        md.AppendLine($"| {Escape(a.Panelist)} | {(a.Verdict ?? Verdict.Failed).Name()}{(a.UnverifiedSupport ? " (unverified)" : "")} | {a.CitationsVerified} | {Escape(a.Error ?? a.Rationale ?? "")} |");
+                    }
+                    foreach (var attack in panel.Attacks.Where(x => x.Error is null))
+                    {
+                        md.AppendLine().AppendLine($"Attack (round {attack.Round}, {Escape(attack.Panelist)}): proposes {attack.Verdict?.Name()}.");
+                    }
+                    if (panel.Reconciliations.LastOrDefault() is { } rec)
+                    {
+                        md.AppendLine().AppendLine($"Reconciliation ({Escape(rec.Panelist)}): {(rec.Verdict ?? Verdict.Failed).Name()}. {Escape(rec.Error ?? rec.Rationale ?? "")}");
+                    }
+                    if (panel.SuggestedCorrection is { } fix)
+                    {
+                        md.AppendLine().AppendLine($"Suggested wording: {Escape(fix)}");
+                    }
+                    foreach (var flag in panel.Flags)
+                    {
+                        md.AppendLine($"- flag: {Escape(flag)}");
+                    }
                 }
                 if (c.Grounding.BestEvidence is { } best && v != Verdict.NotCheckable)
                 {

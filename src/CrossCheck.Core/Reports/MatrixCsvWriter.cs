@@ -10,18 +10,19 @@ namespace CrossCheck.Reports;
 /// </summary>
 public static class MatrixCsvWriter
 {
-    public static readonly string[] Header =
+    /// <summary>The columns: fixed ones, then one verdict column per panelist (named provider:model), then the outcome.</summary>
+    public static string[] Header(IReadOnlyList<Panel.PanelistSpec> panel) =>
     [
         "claim_id", "line", "text", "kind", "checkable", "quote_check", "number_check", "section_check",
-        "support_score", GroundingChecker.PanelistName, "final_verdict", "evidence_source", "evidence_page",
-        "evidence_section", "evidence_excerpt",
+        "support_score", GroundingChecker.PanelistName, .. panel.Select(p => p.Id), "final_verdict", "agreement",
+        "citations_verified", "evidence_source", "evidence_page", "evidence_section", "evidence_excerpt",
     ];
 
-    public static void Write(string path, IReadOnlyList<ClaimRecord> claims)
+    public static void Write(string path, IReadOnlyList<ClaimRecord> claims, IReadOnlyList<Panel.PanelistSpec> panel)
     {
         using var writer = new StreamWriter(path);
         using var csv = CsvWriter.Create(writer);
-        csv.WriteRecord(Header);
+        csv.WriteRecord(Header(panel));
         foreach (var c in claims)
         {
             var g = c.Grounding;
@@ -38,7 +39,10 @@ public static class MatrixCsvWriter
                 string.Join("; ", g.Sections.Select(s => $"{s.Reference}: {Name(s.Match)}")),
                 g.Support?.Score.ToString("0.000", CultureInfo.InvariantCulture) ?? "",
                 g.Verdict.Name(),
+                .. panel.Select(p => c.Panel is null ? "" : (c.Panel.Verifications.FirstOrDefault(v => v.Panelist == p.Id)?.Verdict ?? Verdict.Failed).Name()),
                 c.FinalVerdict.Name(),
+                c.Panel is null ? "" : Name(c.Panel.Agreement),
+                c.Panel?.CitationsVerified ?? "",
                 best?.Source ?? "",
                 best?.Page.ToString(CultureInfo.InvariantCulture) ?? "",
                 best?.Section ?? "",
@@ -49,5 +53,5 @@ public static class MatrixCsvWriter
 
     private static string Name<T>(T value)
         where T : struct, Enum =>
-        System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
+        System.Text.Json.JsonSerializer.Serialize(value, Provenance.ReportJson.Options).Trim('"');
 }

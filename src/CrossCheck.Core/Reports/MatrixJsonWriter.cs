@@ -9,7 +9,7 @@ public static class MatrixJsonWriter
 {
     public const string Format = "crosscheck.matrix/1";
 
-    public static void Write(string path, string runId, IReadOnlyList<ClaimRecord> claims, RunSummary summary)
+    public static void Write(string path, string runId, IReadOnlyList<ClaimRecord> claims, RunSummary summary, IReadOnlyList<Panel.PanelistSpec> panel)
     {
         var rows = claims.Select(c => new
         {
@@ -18,14 +18,25 @@ public static class MatrixJsonWriter
             text = c.Text,
             kind = c.Kind,
             checkable = c.Checkable,
-            verdicts = new Dictionary<string, Verdict> { [GroundingChecker.PanelistName] = c.Grounding.Verdict },
+            verdicts = c.Verdicts,
             final_verdict = c.FinalVerdict,
+            final_from = c.Panel?.FinalFrom ?? GroundingChecker.PanelistName,
+            agreement = c.Panel?.Agreement,
+            citations_verified = c.Panel?.CitationsVerified,
+            flags = c.Panel?.Flags,
             evidence = c.Grounding.BestEvidence,
         });
         using var stream = File.Create(path);
         JsonSerializer.Serialize(
             stream,
-            new { format = Format, run_id = runId, panelists = new[] { GroundingChecker.PanelistName }, summary, claims = rows },
+            new
+            {
+                format = Format,
+                run_id = runId,
+                panelists = panel.Select(p => new { id = p.Id, provider = p.Provider, model = p.Model, family = p.Family }).Prepend(new { id = GroundingChecker.PanelistName, provider = "offline", model = "grounding-checker", family = "offline" }),
+                summary,
+                claims = rows,
+            },
             ReportJson.Indented);
     }
 }

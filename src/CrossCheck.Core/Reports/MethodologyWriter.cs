@@ -1,23 +1,54 @@
+using System.Globalization;
 using System.Text;
+using CrossCheck.Agreement;
 using CrossCheck.Checks;
 using CrossCheck.Running;
 
 namespace CrossCheck.Reports;
 
 /// <summary>
-/// Writes <c>methodology.md</c> from the run's own data: what was checked, how, against what,
-/// with which result, and how to verify it. It says plainly when no language model took part.
+/// Writes <c>methodology.md</c> from the run's own data: what was checked, how, by which models in
+/// which roles, against what, with which result, and how to verify it. It says plainly when no
+/// language model took part, and when no cross-model check took place.
 /// </summary>
 public static class MethodologyWriter
 {
-    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash)
+    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash) =>
+        File.WriteAllText(path, Render(run, summary, provenanceHash));
+
+    public static string Render(RunResult run, RunSummary summary, string provenanceHash)
     {
         var md = new StringBuilder();
+        var panel = run.Options.Panel;
         md.AppendLine("# Methodology").AppendLine();
         md.AppendLine($"This note was written by CrossCheck {run.ProgramVersion} from run `{run.RunId}` ({run.Started:yyyy-MM-dd HH:mm}–{run.Finished:HH:mm} UTC).").AppendLine();
-        md.AppendLine("**No language model took part in this run.** Every verdict comes from CrossCheck's offline grounding checker: " +
-            "BM25 retrieval of source passages (Lucene.Net) and mechanical checks of quotes, numbers and section references against the source text. " +
-            "No cross-model check took place. Add providers (see the README) to run the multi-model panel.").AppendLine();
+        if (panel.Count == 0)
+        {
+            md.AppendLine("**No language model took part in this run.** Every verdict comes from CrossCheck's offline grounding checker: " +
+                "BM25 retrieval of source passages (Lucene.Net) and mechanical checks of quotes, numbers and section references against the source text. " +
+                "No cross-model check took place. Add providers (see the README) to run the multi-model panel.").AppendLine();
+        }
+        else
+        {
+            var providers = panel.Select(p => p.Provider).Distinct().Count();
+            md.AppendLine($"The claims were checked by a panel of {panel.Count} model(s) from {providers} provider(s), alongside CrossCheck's offline grounding checker (retrieval and mechanical checks, no model):").AppendLine();
+            foreach (var p in panel)
+            {
+                var versions = run.Outcomes.Where(o => o.Panel is not null).SelectMany(o => o.Panel!.AllAnswers)
+                    .Where(a => a.Panelist == p && a.Stats.ModelVersion is not null).Select(a => a.Stats.ModelVersion!).Distinct().ToArray();
+                md.AppendLine($"- `{p.Id}` (family {p.Family}{(versions.Length > 0 ? $"; served as {string.Join(", ", versions)}" : "")})");
+            }
+            md.AppendLine();
+            if (panel.Count == 1)
+            {
+                md.AppendLine("**Only one model took part: no cross-model check took place.** That model drafted, verified, attacked and reconciled every claim itself.").AppendLine();
+            }
+            else
+            {
+                md.AppendLine($"For each checkable claim one panelist drafted a precise proposition, every panelist verified it independently against the same evidence without seeing the others' answers, one panelist attacked the majority verdict and another reconciled everything into the final verdict. Roles rotated claim by claim (drafter p[i mod n], attacker p[i+1], reconciler p[i+2], the reconciler never the drafter{(panel.Count > 2 ? " nor the attacker" : "")}); prompts never said which model wrote what. Rounds of attack and reconciliation: {run.Options.PanelOptions.Rounds}.").AppendLine();
+            }
+            md.AppendLine("Every quotation a model cited was checked mechanically against the source text; a model's \"supported\" with no citation found in the source is reported as unverified, and a final \"supported\" is capped when a quote of the claim is absent from the sources or a number conflicts with them.").AppendLine();
+        }
         md.AppendLine("## Sources").AppendLine();
         foreach (var s in run.Sources)
         {
@@ -25,24 +56,68 @@ public static class MethodologyWriter
         }
         md.AppendLine($"- Essay: {MarkdownReportWriter.Escape(run.Essay.FileName)}, SHA-256 `{run.Essay.Sha256}`").AppendLine();
         md.AppendLine("## What was checked").AppendLine();
-        md.AppendLine($"The essay was cut into {summary.Claims} claims (one per sentence; repeated sentences counted once), of which {summary.Checkable} are checkable and {summary.ByVerdict[Verdict.NotCheckable.Name()]} were judged opinion or interpretation and not checked.");
-        md.AppendLine($"The sources were cut into {run.PassageCount} passages; each checkable claim was shown its best passages up to {run.Options.EvidenceTokenBudget:N0} tokens.").AppendLine();
-        md.AppendLine($"- Quotes: {summary.QuotesVerified} of {summary.Quotes} found in the sources (verbatim or after normalising quotes, dashes, ligatures, hyphenation and spacing).");
-        md.AppendLine($"- Numbers: {summary.NumbersFound} of {summary.Numbers} found in the evidence with a matching unit and precision.");
-        md.AppendLine($"- Section references: {summary.SectionsHolding} of {summary.SectionReferences} point to a section that exists and holds the evidence.").AppendLine();
-        md.AppendLine("## Results").AppendLine();
+        md.AppendLine($"The essay was cut into {summary.Claims} claims (one per sentence; repeated sentences counted once{(panel.Count > 0 && run.Options.PanelOptions.Extract ? "; plus claims the extraction stage found that quote the essay verbatim" : "")}), of which {summary.Checkable} are checkable and {summary.Claims - summary.Checkable} were judged opinion or interpretation and not checked.");
+        md.AppendLine($"The sources were cut into {run.PassageCount} passages; each checkable claim was shown its best passages up to {run.Options.EvidenceTokenBudget:N0} tokens{(panel.Count > 0 ? ", the same evidence for every panelist" : "")}.").AppendLine();
+        md.AppendLine($"- Quotes in the essay: {summary.QuotesVerified} of {summary.Quotes} found in the sources (verbatim or after normalising quotes, dashes, ligatures, hyphenation and spacing).");
+        md.AppendLine($"- Numbers in the essay: {summary.NumbersFound} of {summary.Numbers} found in the evidence with a matching unit and precision.");
+        md.AppendLine($"- Section references: {summary.SectionsHolding} of {summary.SectionReferences} point to a section that exists and holds the evidence.");
+        if (summary.Panel is { } ps)
+        {
+            md.AppendLine($"- Citations given by the panel while verifying: {ps.CitationsVerified} of {ps.Citations} found in the sources; {ps.UnverifiedSupport} \"supported\" vote(s) without a verified citation.");
+            md.AppendLine($"- Model answers: {ps.ModelAnswers} ({ps.FailedAnswers} failed after one repair attempt, {ps.RepairedAnswers} needed a repair), {ps.InputTokens:N0} input and {ps.OutputTokens:N0} output tokens.");
+            if (ps.CappedByMechanicalChecks > 0)
+            {
+                md.AppendLine($"- {ps.CappedByMechanicalChecks} final \"supported\" verdict(s) were capped by the mechanical checks.");
+            }
+        }
+        md.AppendLine().AppendLine("## Results").AppendLine();
         foreach (var v in VerdictNames.All)
         {
             md.AppendLine($"- {v.Name()}: {summary.ByVerdict[v.Name()]}");
         }
         md.AppendLine();
-        md.AppendLine("Verdicts are the most severe finding of the checks for each claim; \"supported\" from the grounding checker means the claim's words, numbers and quotes were found in the cited context, not that its meaning was understood.").AppendLine();
+        if (summary.Panel is { } p2 && panel.Count > 1)
+        {
+            var a = p2.Agreement;
+            md.AppendLine("## Agreement between the models").AppendLine();
+            md.AppendLine($"Over the verify verdicts of {a.Panelists} panelists on {a.Claims.Count} claims (not_checkable: {a.NotCheckableVerdicts} and failed: {a.FailedVerdicts} verdicts left out): unanimous {a.Count(AgreementClass.Unanimous)}, majority {a.Count(AgreementClass.Majority)}, split {a.Count(AgreementClass.Split)} claims.");
+            md.AppendLine($"- Fleiss' kappa: {Figure(a.Fleiss.Kappa, a.Fleiss.UndefinedReason)} (n = {a.Fleiss.Claims} claims rated by every panelist)");
+            md.AppendLine($"- Krippendorff's alpha (nominal): {Figure(a.AlphaNominal.Alpha, a.AlphaNominal.UndefinedReason)} ({a.AlphaNominal.PairableValues} pairable values); ordinal: {Figure(a.AlphaOrdinal.Alpha, a.AlphaOrdinal.UndefinedReason)}");
+            foreach (var pair in a.Pairwise)
+            {
+                md.AppendLine($"- Cohen's kappa {pair.PanelistA} × {pair.PanelistB}: {Figure(pair.Figure.Kappa, pair.Figure.UndefinedReason)} (n = {pair.Figure.Claims})");
+            }
+            foreach (var sp in a.SelfPreference)
+            {
+                md.AppendLine($"- Self-preference, {sp.Family}: supported rate on own-family drafts {Rate(sp.SameFamily)} vs others' {Rate(sp.OtherFamilies)}: difference {Figure(sp.Difference, sp.UndefinedReason)}");
+            }
+            md.AppendLine().AppendLine("Figures resting on few claims are fragile; the counts are given so a reader can judge.").AppendLine();
+        }
+        if (panel.Count == 0)
+        {
+            md.AppendLine("Verdicts are the most severe finding of the checks for each claim; \"supported\" from the grounding checker means the claim's words, numbers and quotes were found in the cited context, not that its meaning was understood.").AppendLine();
+        }
+        if (run.Prompts.Count > 0)
+        {
+            md.AppendLine("## Prompts").AppendLine();
+            foreach (var t in run.Prompts)
+            {
+                md.AppendLine($"- {t.Id}: SHA-256 `{t.Hash[..16]}…`, temperature {t.Temperature?.ToString(CultureInfo.InvariantCulture) ?? "provider default"}, max {t.MaxTokens} tokens");
+            }
+            md.AppendLine();
+        }
         md.AppendLine("## Verify").AppendLine();
-        md.AppendLine($"Every step is recorded in `provenance.jsonl` (format v1, hash-chained; last record hash `{provenanceHash}`).");
+        md.AppendLine($"Every step is recorded in `provenance.jsonl` (format v1, hash-chained; last record hash `{provenanceHash}`). Check the chain with `crosscheck verify-log {run.Folder}`.");
         if (run.Options.CommandLine.Length > 0)
         {
             md.AppendLine().AppendLine("Command:").AppendLine().AppendLine($"    {run.Options.CommandLine}");
         }
-        File.WriteAllText(path, md.ToString());
+        return md.ToString();
     }
+
+    private static string Figure(double? value, string? reason) =>
+        value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : $"undefined ({reason})";
+
+    private static string Rate(SupportRate rate) =>
+        rate.Rate is { } r ? $"{r.ToString("0.00", CultureInfo.InvariantCulture)} ({rate.Supported}/{rate.Verdicts})" : $"n/a (0/{rate.Verdicts})";
 }

@@ -13,7 +13,8 @@ public sealed record RunSummary(
     int Numbers,
     int NumbersFound,
     int SectionReferences,
-    int SectionsHolding)
+    int SectionsHolding,
+    PanelSummary? Panel)
 {
     public static RunSummary From(RunResult run)
     {
@@ -27,6 +28,7 @@ public sealed record RunSummary(
             grounding.Sum(g => g.Numbers.Count),
             grounding.Sum(g => g.Numbers.Count(n => n.Match == NumberMatch.Found)),
             grounding.Sum(g => g.Sections.Count),
-            grounding.Sum(g => g.Sections.Count(s => s.Match == SectionMatch.Holds)));
+            grounding.Sum(g => g.Sections.Count(s => s.Match == SectionMatch.Holds)),
+            PanelSummary.From(run));
     }
 }

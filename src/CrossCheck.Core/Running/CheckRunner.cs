@@ -2,32 +2,37 @@ using System.Reflection;
 using CrossCheck.Checks;
 using CrossCheck.Claims;
 using CrossCheck.Ingest;
+using CrossCheck.Panel;
+using CrossCheck.Panel.Prompts;
 using CrossCheck.Provenance;
 using CrossCheck.Reports;
 
 namespace CrossCheck.Running;
 
 /// <summary>
-/// Runs one check: ingest → claims → evidence and checks → reports. Inputs are all loaded and
-/// validated before any folder is made; the run is written in <c>runs/.&lt;id&gt;.partial</c>
-/// and renamed to <c>runs/&lt;id&gt;</c> only once every file is complete.
+/// Runs one check: ingest → claims → evidence and checks → panel → reports. Inputs are all
+/// loaded and validated before any folder is made; the run is written in
+/// <c>runs/.&lt;id&gt;.partial</c> and renamed to <c>runs/&lt;id&gt;</c> only once every file is complete.
 /// </summary>
-public sealed class CheckRunner(TimeProvider time, Random random)
+public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistSpec, IModelClient>? clientFor = null)
 {
     public static string ProgramVersion =>
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public Task<RunResult> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
-        Task.Run(() => Run(options, progress, cancellationToken), cancellationToken);
-
-    private RunResult Run(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    public async Task<RunResult> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
+        await Task.Yield();
         var started = time.GetUtcNow();
         var loader = new DocumentLoader(options.Limits);
         if (options.SourcePaths.Count == 0)
         {
             throw new InputException("no source given; add --source <file> (PDF, Markdown, text or HTML) for each document the essay is about.");
         }
+        if (options.Panel.Count > 0 && clientFor is null)
+        {
+            throw new InvalidOperationException("a panel was given but no model client factory");
+        }
+        var prompts = options.Panel.Count > 0 ? PromptLibrary.Load(options.PromptsFolder) : null;
         progress?.Report(new RunProgress("ingest", 0, options.SourcePaths.Count + 1, options.EssayPath));
         var essay = loader.LoadEssay(options.EssayPath);
         var sources = new List<Document>();
@@ -37,7 +42,7 @@ public sealed class CheckRunner(TimeProvider time, Random random)
             sources.Add(loader.LoadSource(path, $"S{sources.Count + 1}"));
             progress?.Report(new RunProgress("ingest", sources.Count + 1, options.SourcePaths.Count + 1, path));
         }
-        var claims = ClaimExtractor.Extract(essay);
+        var claims = ClaimExtractor.Extract(essay).ToList();
         if (claims.Count == 0)
         {
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
@@ -66,7 +71,15 @@ public sealed class CheckRunner(TimeProvider time, Random random)
             command = options.CommandLine,
             essay = options.EssayPath,
             sources = options.SourcePaths,
-            settings = new { evidence_token_budget = options.EvidenceTokenBudget, fail_on = options.FailOn.Select(v => v.Name()), panel = new[] { GroundingChecker.PanelistName } },
+            settings = new
+            {
+                evidence_token_budget = options.EvidenceTokenBudget,
+                fail_on = options.FailOn.Select(v => v.Name()),
+                panel = options.Panel.Select(p => new { id = p.Id, provider = p.Provider, model = p.Model, family = p.Family }),
+                rounds = options.PanelOptions.Rounds,
+                extract = options.PanelOptions.Extract,
+                prompts = prompts?.All.Select(t => new { name = t.Name, version = t.Version, hash = t.Hash, folder = t.Folder }),
+            },
         });
         foreach (var doc in sources.Prepend(essay))
         {
@@ -84,22 +97,56 @@ public sealed class CheckRunner(TimeProvider time, Random random)
 
         foreach (var claim in claims)
         {
-            log.Append("claim_extracted", new { id = claim.Id, text = claim.Text, kind = claim.Kind, checkable = claim.Checkable, reason = claim.CheckableReason, occurrences = claim.Occurrences });
+            log.Append("claim_extracted", new { id = claim.Id, text = claim.Text, kind = claim.Kind, checkable = claim.Checkable, reason = claim.CheckableReason, by = "offline", occurrences = claim.Occurrences });
         }
 
         var checker = new GroundingChecker(corpus, options.EvidenceTokenBudget);
-        var outcomes = new List<ClaimOutcome>(claims.Count);
-        foreach (var claim in claims)
+        PanelRunner? panel = null;
+        if (prompts is not null)
+        {
+            panel = new PanelRunner(options.Panel, clientFor!, prompts, checker, options.PanelOptions, log);
+            if (options.PanelOptions.Extract)
+            {
+                progress?.Report(new RunProgress("extract", 0, 1, options.Panel[0].Id));
+                var extra = await panel.ExtractAsync(essay, claims, cancellationToken).ConfigureAwait(false);
+                claims.AddRange(extra);
+                progress?.Report(new RunProgress("extract", 1, 1, $"{extra.Count} more claim(s)"));
+            }
+        }
+
+        var groundings = new GroundingResult[claims.Count];
+        for (var i = 0; i < claims.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var grounding = checker.Check(claim);
-            var outcome = new ClaimOutcome(claim, grounding);
-            outcomes.Add(outcome);
-            var record = GroundingRecord.From(grounding);
-            log.Append("check", new { claim = claim.Id, panelist = GroundingChecker.PanelistName, quotes = record.Quotes, numbers = record.Numbers, sections = record.Sections, support = record.Support, evidence = record.Evidence.Select(e => e.PassageId) });
-            log.Append("verdict", new { claim = claim.Id, panelist = GroundingChecker.PanelistName, verdict = grounding.Verdict, reasons = grounding.Reasons, final = true });
-            progress?.Report(new RunProgress("check", outcomes.Count, claims.Count, claim.Id));
+            groundings[i] = checker.Check(claims[i]);
+            var record = GroundingRecord.From(groundings[i]);
+            log.Append("check", new { claim = claims[i].Id, panelist = GroundingChecker.PanelistName, quotes = record.Quotes, numbers = record.Numbers, sections = record.Sections, support = record.Support, evidence = record.Evidence.Select(e => e.PassageId) });
+            log.Append("verdict", new { claim = claims[i].Id, panelist = GroundingChecker.PanelistName, verdict = groundings[i].Verdict, reasons = groundings[i].Reasons, final = panel is null || !claims[i].Checkable });
+            progress?.Report(new RunProgress("check", i + 1, claims.Count, claims[i].Id));
         }
+
+        var panels = new ClaimPanel?[claims.Count];
+        if (panel is not null)
+        {
+            var checkable = Enumerable.Range(0, claims.Count).Where(i => claims[i].Checkable).ToArray();
+            var done = 0;
+            using var gate = new SemaphoreSlim(Math.Max(1, options.PanelOptions.MaxParallelClaims));
+            var tasks = checkable.Select(async (claimIndex, order) =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    panels[claimIndex] = await panel.RunClaimAsync(claims[claimIndex], order, groundings[claimIndex], cancellationToken).ConfigureAwait(false);
+                    progress?.Report(new RunProgress("panel", Interlocked.Increment(ref done), checkable.Length, claims[claimIndex].Id));
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        var outcomes = claims.Select((c, i) => new ClaimOutcome(c, groundings[i], panels[i])).ToArray();
 
         var result = new RunResult
         {
@@ -113,14 +160,15 @@ public sealed class CheckRunner(TimeProvider time, Random random)
             Outcomes = outcomes,
             Options = options,
             ProgramVersion = ProgramVersion,
+            Prompts = prompts?.All.ToArray() ?? [],
         };
         var records = outcomes.Select(ClaimRecord.From).ToArray();
         var summary = RunSummary.From(result);
         progress?.Report(new RunProgress("report", 0, 1));
         RunFolder.WriteSpec(Path.Combine(partial, "run.json"), result);
         ClaimsJsonWriter.Write(Path.Combine(partial, "claims.json"), runId, records);
-        MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records);
-        MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), runId, records, summary);
+        MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
+        MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), runId, records, summary, options.Panel);
         MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
         log.Append("run_end", new { run_id = runId, claims = summary.Claims, by_verdict = summary.ByVerdict, failing = result.FailingVerdicts.Select(v => v.Name()) });
         MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, log.LastHash);

@@ -23,6 +23,14 @@ public sealed record RunOptions
 
     public IngestLimits Limits { get; init; } = new();
 
+    /// <summary>The LLM panel, in rotation order; empty for a grounding-only run.</summary>
+    public IReadOnlyList<Panel.PanelistSpec> Panel { get; init; } = [];
+
+    public Panel.PanelOptions PanelOptions { get; init; } = new();
+
+    /// <summary>A folder of stage prompts to use instead of the bundled ones.</summary>
+    public string? PromptsFolder { get; init; }
+
     /// <summary>The command line as given, for the methodology note.</summary>
     public string CommandLine { get; init; } = "";
 }

@@ -26,6 +26,9 @@ public sealed record RunResult
 
     public required string ProgramVersion { get; init; }
 
+    /// <summary>The stage prompts used (none for a grounding-only run).</summary>
+    public IReadOnlyList<Panel.Prompts.PromptTemplate> Prompts { get; init; } = [];
+
     public int Count(Verdict verdict) => Outcomes.Count(o => o.FinalVerdict == verdict);
 
     /// <summary>The verdicts named by --fail-on that some claim received.</summary>

@@ -1,0 +1,23 @@
+using CrossCheck.Checks;
+
+namespace CrossCheck.Panel;
+
+/// <summary>Everything the LLM panel said about one claim, and the final verdict drawn from it.</summary>
+public sealed record ClaimPanel(
+    string ClaimId,
+    RoleAssignment Roles,
+    PanelAnswer? Draft,
+    IReadOnlyList<PanelAnswer> Verifications,
+    IReadOnlyList<PanelAnswer> Attacks,
+    IReadOnlyList<PanelAnswer> Reconciliations,
+    Verdict FinalVerdict,
+    string FinalFrom,
+    IReadOnlyList<string> Flags)
+{
+    public PanelAnswer? VerificationBy(PanelistSpec panelist) => Verifications.FirstOrDefault(v => v.Panelist == panelist);
+
+    public IEnumerable<PanelAnswer> AllAnswers =>
+        new[] { Draft }.OfType<PanelAnswer>().Concat(Verifications).Concat(Attacks).Concat(Reconciliations);
+
+    public string? SuggestedCorrection => Reconciliations.LastOrDefault(r => !r.Failed)?.Text("suggested_correction") is { Length: > 0 } s ? s : null;
+}

@@ -1,0 +1,14 @@
+namespace CrossCheck.Panel;
+
+/// <summary>How the panel runs: rounds of attack → reconcile, and how many claims go at once.</summary>
+public sealed record PanelOptions
+{
+    /// <summary>Rounds of attack → reconcile (at least 1).</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>Claims in flight at once; each provider's own limits apply underneath.</summary>
+    public int MaxParallelClaims { get; init; } = 8;
+
+    /// <summary>Run the LLM claim-extraction stage and merge its claims with the offline ones.</summary>
+    public bool Extract { get; init; } = true;
+}

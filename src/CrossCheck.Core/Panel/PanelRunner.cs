@@ -1,0 +1,331 @@
+using System.Security.Cryptography;
+using System.Text;
+using CrossCheck.Checks;
+using CrossCheck.Claims;
+using CrossCheck.Ingest;
+using CrossCheck.Panel.Prompts;
+using CrossCheck.Provenance;
+
+namespace CrossCheck.Panel;
+
+/// <summary>
+/// Runs the LLM panel's stages for each claim: draft → verify (every panelist, blind, in
+/// parallel) → attack → reconcile (→ attack → reconcile for further rounds). Every model call
+/// is a provenance record; every citation goes through QuoteCheck; an answer that is not valid
+/// JSON gets one repair attempt and is then kept as <c>failed</c>.
+/// </summary>
+public sealed class PanelRunner(
+    IReadOnlyList<PanelistSpec> panel,
+    Func<PanelistSpec, IModelClient> clientFor,
+    PromptLibrary prompts,
+    GroundingChecker grounding,
+    PanelOptions options,
+    ProvenanceLog? log,
+    Func<PanelistSpec, bool>? isAvailable = null)
+{
+    private readonly Dictionary<PanelistSpec, IModelClient> _clients = panel.Distinct().ToDictionary(p => p, clientFor);
+
+    public IReadOnlyList<PanelistSpec> Panel => panel;
+
+    public async Task<ClaimPanel> RunClaimAsync(Claim claim, int checkableIndex, GroundingResult mechanical, CancellationToken cancellationToken)
+    {
+        var roles = Rotation.Assign(panel, checkableIndex, isAvailable);
+        log?.Append("roles", new { claim = claim.Id, drafter = roles.Drafter.Id, attacker = roles.Attacker.Id, reconciler = roles.Reconciler.Id, notes = roles.Notes });
+        var evidence = mechanical.Evidence.Select((e, i) => new
+        {
+            id = $"E{i + 1}",
+            source = e.Passage.Source.FileName,
+            page = e.Passage.Page,
+            section = e.Passage.Section?.Label,
+            text = e.Passage.Text,
+        }).ToArray();
+
+        var draft = await AskAsync("Draft", roles.Drafter, 1, claim.Id, new { claim = claim.Text, kind = claim.Kind.ToString() }, cancellationToken).ConfigureAwait(false);
+        var proposition = draft.Text("proposition") ?? claim.Text;
+
+        var verifications = await Task.WhenAll(panel.Select(p => AskAsync(
+            "Verify", p, 1, claim.Id, new { claim = claim.Text, proposition, evidence }, cancellationToken))).ConfigureAwait(false);
+
+        var reviews = verifications.Select((v, i) => new
+        {
+            reviewer = $"Reviewer {(char)('A' + i)}",
+            verdict = v.Verdict?.Name() ?? "failed",
+            rationale = v.Rationale,
+            citations = v.Citations.Select(c => new { c.Citation.PassageId, c.Citation.Page, c.Citation.Quote, check = c.Describe() }),
+        }).ToArray();
+        var current = Majority(verifications) ?? mechanical.Verdict;
+        var mechanicalSummary = new
+        {
+            verdict = mechanical.Verdict.Name(),
+            findings = mechanical.Reasons,
+        };
+
+        var attacks = new List<PanelAnswer>();
+        var reconciliations = new List<PanelAnswer>();
+        for (var round = 1; round <= Math.Max(1, options.Rounds); round++)
+        {
+            var attack = await AskAsync("Attack", roles.Attacker, round, claim.Id, new
+            {
+                claim = claim.Text,
+                evidence,
+                majority_verdict = current.Name(),
+                reviews = reviews.Select(r => new { r.reviewer, r.verdict, r.rationale }),
+                previous_reconciliation = reconciliations.LastOrDefault() is { Failed: false } last ? new { verdict = last.Verdict?.Name(), rationale = last.Rationale } : null,
+            }, cancellationToken).ConfigureAwait(false);
+            attacks.Add(attack);
+            var reconcile = await AskAsync("Reconcile", roles.Reconciler, round, claim.Id, new
+            {
+                claim = claim.Text,
+                evidence,
+                reviews,
+                attack = attack.Failed ? null : new
+                {
+                    proposed_verdict = attack.Verdict?.Name(),
+                    challenges = attack.Parsed,
+                    citations = attack.Citations.Select(c => new { c.Citation.Quote, check = c.Describe() }),
+                },
+                mechanical_checks = mechanicalSummary,
+            }, cancellationToken).ConfigureAwait(false);
+            reconciliations.Add(reconcile);
+            if (reconcile.Verdict is { } v)
+            {
+                current = v;
+            }
+        }
+
+        var (final, from, flags) = Decide(verifications, reconciliations, mechanical);
+        var result = new ClaimPanel(claim.Id, roles, draft, verifications, attacks, reconciliations, final, from, flags);
+        log?.Append("verdict", new { claim = claim.Id, panelist = "panel", verdict = final, from, flags, final = true });
+        return result;
+    }
+
+    /// <summary>
+    /// The final verdict: the last usable reconciliation; else the majority of usable verify votes;
+    /// else failed. Mechanical facts cap it: with a quote absent from the sources or a number in
+    /// conflict, a "supported" cannot stand and becomes the grounding checker's verdict.
+    /// </summary>
+    public static (Verdict Verdict, string From, IReadOnlyList<string> Flags) Decide(
+        IReadOnlyList<PanelAnswer> verifications, IReadOnlyList<PanelAnswer> reconciliations, GroundingResult mechanical)
+    {
+        var flags = new List<string>();
+        foreach (var v in verifications.Where(v => v.UnverifiedSupport))
+        {
+            flags.Add($"{v.Panelist.Id} said supported with no verified citation (unverified support)");
+        }
+        foreach (var v in verifications.Where(v => v.Failed))
+        {
+            flags.Add($"{v.Panelist.Id} gave no usable verify answer: {v.Error}");
+        }
+        Verdict verdict;
+        string from;
+        if (reconciliations.LastOrDefault(r => r.Verdict is not null) is { } reconciled)
+        {
+            verdict = reconciled.Verdict!.Value;
+            from = "reconcile";
+            if (reconciled.Citations.Count > 0 && reconciled.CitationsVerified < reconciled.Citations.Count)
+            {
+                flags.Add($"the reconciler cited {reconciled.Citations.Count - reconciled.CitationsVerified} quote(s) not found in the sources");
+            }
+        }
+        else if (Majority(verifications) is { } majority)
+        {
+            verdict = majority;
+            from = "verify majority (reconcile failed)";
+            flags.Add("reconciliation failed; the final verdict is the verifiers' majority");
+        }
+        else
+        {
+            return (Verdict.Failed, "failed", [.. flags, "no panelist gave a usable verdict"]);
+        }
+        var hardFailure = mechanical.Quotes.Any(q => q.Match == QuoteMatch.Absent) || mechanical.Numbers.Any(n => n.Match == NumberMatch.Conflict);
+        if (hardFailure && verdict == Verdict.Supported && mechanical.Verdict.Severity() > verdict.Severity())
+        {
+            flags.Add($"the panel said supported, but the mechanical checks found {(mechanical.Quotes.Any(q => q.Match == QuoteMatch.Absent) ? "a quote absent from the sources" : "a number in conflict with the source")}: capped at {mechanical.Verdict.Name()}");
+            verdict = mechanical.Verdict;
+            from += " (capped by mechanical checks)";
+        }
+        return (verdict, from, flags);
+    }
+
+    /// <summary>The verdict most usable verify votes give (a plurality; a tie goes to the more severe verdict).</summary>
+    public static Verdict? Majority(IEnumerable<PanelAnswer> answers)
+    {
+        var votes = answers.Where(a => a.Verdict is { } v && v != Verdict.Failed).Select(a => a.Verdict!.Value).ToArray();
+        return votes.Length == 0
+            ? null
+            : votes.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Severity()).First().Key;
+    }
+
+    /// <summary>
+    /// The extraction stage: the first available panelist lists the essay's claims; each must quote
+    /// its span of the essay verbatim. Spans found in the essay that no offline claim covers become
+    /// new claims; those not found are rejected and logged.
+    /// </summary>
+    public async Task<IReadOnlyList<Claim>> ExtractAsync(Document essay, IReadOnlyList<Claim> offline, CancellationToken cancellationToken)
+    {
+        var extractor = panel.FirstOrDefault(p => isAvailable?.Invoke(p) ?? true) ?? panel[0];
+        var added = new List<Claim>();
+        var covered = offline.SelectMany(c => c.Occurrences).Select(o => (o.Start, o.End)).ToList();
+        var folded = essay.Normalized;
+        foreach (var chunk in Chunks(essay.Text, 6000))
+        {
+            var answer = await AskAsync("Extract", extractor, 1, "essay", new { essay_excerpt = chunk }, cancellationToken).ConfigureAwait(false);
+            if (answer.Parsed is not { } parsed || !parsed.TryGetProperty("claims", out var claims) || claims.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                continue;
+            }
+            foreach (var item in claims.EnumerateArray())
+            {
+                var text = item.TryGetProperty("text", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString()?.Trim() : null;
+                if (string.IsNullOrEmpty(text))
+                {
+                    continue;
+                }
+                var start = essay.Text.IndexOf(text, StringComparison.Ordinal);
+                var length = text.Length;
+                if (start < 0)
+                {
+                    var at = folded.Text.IndexOf(TextNormalizer.Fold(text), StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        (start, length) = folded.ToOriginal(at, TextNormalizer.Fold(text).Length);
+                    }
+                }
+                if (start < 0)
+                {
+                    log?.Append("claim_rejected", new { panelist = extractor.Id, text, reason = "not found verbatim in the essay" });
+                    continue;
+                }
+                var end = start + length;
+                if (covered.Any(c => c.Start < end && start < c.End))
+                {
+                    continue;
+                }
+                covered.Add((start, end));
+                var line = essay.Text.AsSpan(0, start).Count('\n');
+                var column = start - (essay.Text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) + 1;
+                var claim = ClaimExtractor.Build($"X{added.Count + 1}", ClaimExtractor.Clean(essay.Text.Substring(start, length)), [new Occurrence(line + 1, column, start, end)]);
+                added.Add(claim);
+                log?.Append("claim_extracted", new { id = claim.Id, text = claim.Text, kind = claim.Kind, checkable = claim.Checkable, by = extractor.Id, occurrences = claim.Occurrences });
+            }
+        }
+        return added;
+    }
+
+    private static IEnumerable<string> Chunks(string text, int size)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = Math.Min(text.Length, start + size);
+            if (end < text.Length)
+            {
+                var cut = text.LastIndexOf("\n\n", end, end - start, StringComparison.Ordinal);
+                if (cut > start)
+                {
+                    end = cut;
+                }
+            }
+            yield return text[start..end];
+            start = end;
+        }
+    }
+
+    private async Task<PanelAnswer> AskAsync(string stage, PanelistSpec panelist, int round, string claimId, object data, CancellationToken cancellationToken)
+    {
+        var template = prompts[stage];
+        var system = await PromptLibrary.RenderSystemAsync(template).ConfigureAwait(false);
+        var request = new ModelRequest(stage.ToLowerInvariant(), system, DataEnvelope.Wrap(data), template.Schema, template.Temperature, template.MaxTokens);
+        var (answer, error) = await CallAsync(stage, panelist, round, claimId, template, request, cancellationToken).ConfigureAwait(false);
+        var stats = answer is null ? CallStats.None : new CallStats(answer.InputTokens, answer.OutputTokens, answer.Latency.TotalMilliseconds, 1, false, false, answer.ModelVersion);
+        if (answer is null)
+        {
+            return Failed(stage, panelist, round, template, "", error!, stats);
+        }
+        var (parsed, problem) = AnswerParser.Parse(answer.Text, template.Schema);
+        var raw = answer.Text;
+        if (problem is not null)
+        {
+            var repair = prompts["Repair"];
+            var repairSystem = await PromptLibrary.RenderSystemAsync(repair, new Dictionary<string, string> { ["problem"] = problem, ["form"] = template.Schema ?? "a JSON object" }).ConfigureAwait(false);
+            var repairRequest = new ModelRequest("repair", repairSystem, DataEnvelope.Wrap(new { previous_answer = answer.Text }), template.Schema, template.Temperature, repair.MaxTokens);
+            var (repaired, repairError) = await CallAsync(stage + "/repair", panelist, round, claimId, repair, repairRequest, cancellationToken).ConfigureAwait(false);
+            stats = stats with { Calls = 2, Repaired = true };
+            if (repaired is null)
+            {
+                return Failed(stage, panelist, round, template, raw, $"invalid answer ({problem}); the repair call failed: {repairError}", stats);
+            }
+            stats = stats with { InputTokens = stats.InputTokens + repaired.InputTokens, OutputTokens = stats.OutputTokens + repaired.OutputTokens, LatencyMs = stats.LatencyMs + repaired.Latency.TotalMilliseconds };
+            raw = repaired.Text;
+            (parsed, var secondProblem) = AnswerParser.Parse(repaired.Text, template.Schema);
+            if (secondProblem is not null)
+            {
+                return Failed(stage, panelist, round, template, answer.Text + "\n---\n" + repaired.Text, $"invalid answer after one repair: {secondProblem}", stats);
+            }
+        }
+        var verdict = AnswerParser.ReadVerdict(parsed, stage == "Attack" ? "proposed_verdict" : "verdict");
+        var rationale = parsed is { } p && p.TryGetProperty("rationale", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null;
+        var citations = AnswerParser.ReadCitations(parsed).Select(CheckCitation).ToArray();
+        var result = new PanelAnswer(stage, panelist, round, verdict, rationale, citations, parsed, raw, null, stats, template.Id, template.Hash);
+        if (citations.Length > 0)
+        {
+            log?.Append("citation_check", new
+            {
+                claim = claimId, stage, panelist = panelist.Id, round,
+                verified = citations.Count(c => c.Verified), total = citations.Length,
+                citations = citations.Select(c => new { quote = c.Citation.Quote, cited_page = c.Citation.Page, match = c.Match, similarity = c.Similarity, found_page = c.FoundPage, result = c.Describe() }),
+            });
+        }
+        return result;
+    }
+
+    private static PanelAnswer Failed(string stage, PanelistSpec panelist, int round, PromptTemplate template, string raw, string error, CallStats stats) =>
+        new(stage, panelist, round, null, null, [], null, raw, error, stats, template.Id, template.Hash);
+
+    private CheckedCitation CheckCitation(Citation citation)
+    {
+        var r = grounding.QuoteCheck.Check(citation.Quote);
+        return new CheckedCitation(citation, r.Match, r.Similarity, r.Location?.Source.FileName, r.Location?.Page, r.Location?.Section?.Label);
+    }
+
+    private async Task<(ModelAnswer? Answer, string? Error)> CallAsync(string stage, PanelistSpec panelist, int round, string claimId, PromptTemplate template, ModelRequest request, CancellationToken cancellationToken)
+    {
+        var requestHash = RequestHash(panelist, request, template);
+        try
+        {
+            var answer = await _clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
+            log?.Append("model_call", new
+            {
+                claim = claimId, stage, round, panelist = panelist.Id, provider = panelist.Provider, model = panelist.Model, family = panelist.Family,
+                prompt = new { name = template.Name, version = template.Version, hash = template.Hash },
+                request_hash = requestHash,
+                system_sha256 = Sha(request.SystemPrompt),
+                user_content = request.UserContent,
+                response = answer.Text,
+                usage = new { input_tokens = answer.InputTokens, output_tokens = answer.OutputTokens },
+                latency_ms = Math.Round(answer.Latency.TotalMilliseconds, 1),
+                model_version = answer.ModelVersion,
+            });
+            return (answer, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var message = e.Message.Split('\n')[0];
+            log?.Append("model_call", new
+            {
+                claim = claimId, stage, round, panelist = panelist.Id, provider = panelist.Provider, model = panelist.Model, family = panelist.Family,
+                prompt = new { name = template.Name, version = template.Version, hash = template.Hash },
+                request_hash = requestHash,
+                user_content = request.UserContent,
+                error = message,
+            });
+            return (null, message);
+        }
+    }
+
+    /// <summary>Identifies a request by everything that shapes the answer (provider, model, messages, settings, prompt version).</summary>
+    public static string RequestHash(PanelistSpec panelist, ModelRequest request, PromptTemplate template) =>
+        Sha($"{panelist.Provider}\n{panelist.Model}\n{request.SystemPrompt}\n{request.UserContent}\n{request.JsonSchema}\n{request.Temperature}\n{request.MaxTokens}\n{template.Id}");
+
+    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

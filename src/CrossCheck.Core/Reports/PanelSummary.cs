@@ -1,0 +1,54 @@
+using CrossCheck.Agreement;
+using CrossCheck.Checks;
+using CrossCheck.Running;
+
+namespace CrossCheck.Reports;
+
+/// <summary>
+/// What the LLM panel did in a run: calls and tokens, citations verified, failures, and the
+/// agreement figures over the panelists' verify verdicts (the grounding checker is not one of
+/// the raters: it is reported in its own column).
+/// </summary>
+public sealed record PanelSummary(
+    int Panelists,
+    int ClaimsJudged,
+    int ModelAnswers,
+    int FailedAnswers,
+    int RepairedAnswers,
+    long InputTokens,
+    long OutputTokens,
+    int Citations,
+    int CitationsVerified,
+    int UnverifiedSupport,
+    int CappedByMechanicalChecks,
+    RunAgreement Agreement)
+{
+    public static PanelSummary? From(RunResult run)
+    {
+        if (run.Options.Panel.Count == 0)
+        {
+            return null;
+        }
+        var judged = run.Outcomes.Where(o => o.Panel is not null).ToArray();
+        var answers = judged.SelectMany(o => o.Panel!.AllAnswers).ToArray();
+        var verifications = judged.SelectMany(o => o.Panel!.Verifications).ToArray();
+        var panel = run.Options.Panel;
+        var table = new RatingsTable(
+            judged.Select(o => new RatedClaim(o.Claim.Id, o.Panel!.Roles.Drafter.Family)).ToArray(),
+            panel.Select(p => new RatedPanelist(p.Id, p.Family)).ToArray(),
+            judged.Select(o => (IReadOnlyList<Verdict?>)panel.Select(p => o.Panel!.VerificationBy(p) is { } v ? (Verdict?)(v.Verdict ?? Verdict.Failed) : null).ToArray()).ToArray());
+        return new PanelSummary(
+            panel.Count,
+            judged.Length,
+            answers.Length,
+            answers.Count(a => a.Failed),
+            answers.Count(a => a.Stats.Repaired),
+            answers.Sum(a => (long)a.Stats.InputTokens),
+            answers.Sum(a => (long)a.Stats.OutputTokens),
+            verifications.Sum(v => v.Citations.Count),
+            verifications.Sum(v => v.CitationsVerified),
+            verifications.Count(v => v.UnverifiedSupport),
+            judged.Count(o => o.Panel!.FinalFrom.Contains("capped", StringComparison.Ordinal)),
+            AgreementAnalyzer.Analyze(table));
+    }
+}
