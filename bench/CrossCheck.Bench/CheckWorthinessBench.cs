@@ -1,0 +1,6 @@
+namespace CrossCheck.Bench;
+
+internal static class CheckWorthinessBench
+{
+    public static int Run(string path) => 0;
+}
