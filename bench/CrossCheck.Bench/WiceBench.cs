@@ -18,9 +18,14 @@ internal static class WiceBench
     private const int Folds = 5;
     private static readonly int[] Seeds = [1, 2, 3, 4, 5];
 
+    /// <summary>L2 penalty of the logistic fit (per claim); 0.1 (best in cross-validation) unless --l2 says otherwise.</summary>
+    private static double L2 { get; set; } = 0.01;
+
     public static int Run(string path, string[] options)
     {
         var fit = options.Contains("--fit");
+        var l2At = Array.IndexOf(options, "--l2");
+        L2 = l2At >= 0 && l2At + 1 < options.Length ? double.Parse(options[l2At + 1], CultureInfo.InvariantCulture) : 0.1;
         var rows = Jsonl.Read(path);
         var clock = Stopwatch.StartNew();
         var cases = new List<Case>(rows.Count);
@@ -54,7 +59,9 @@ internal static class WiceBench
         var hitRate = withGold.Length == 0 ? 0 : hits / (double)withGold.Length;
         Console.WriteLine(string.Create(inv, $"retrieval: hit when one gold supporting_sentences set lies inside the selected sentences; {hits}/{withGold.Length} = {hitRate:0.000} ({cases.Count - withGold.Length} claims without a gold set excluded); mean {cases.Average(c => c.Selected.Count):0.0} of {cases.Average(c => c.Sentences):0.0} sentences selected"));
 
-        var vectors = cases.Select(c => c.Features.ToVector()).ToArray();
+        var dropAt = Array.IndexOf(options, "--drop");
+        var drop = dropAt >= 0 && dropAt + 1 < options.Length ? options[dropAt + 1].Split(',').Select(int.Parse).ToHashSet() : [];
+        var vectors = cases.Select(c => c.Features.ToVector().Where((_, i) => !drop.Contains(i)).ToArray()).ToArray();
         var cv = Seeds.Select(seed => CrossValidate(vectors, gold, seed)).ToArray();
         var cvMean = cv.Average();
         var cvSd = Math.Sqrt(cv.Select(v => (v - cvMean) * (v - cvMean)).Sum() / Math.Max(1, cv.Length - 1));
@@ -70,7 +77,7 @@ internal static class WiceBench
         }
         if (fit)
         {
-            var w = Logistic.Fit(vectors, gold);
+            var w = Logistic.Fit(vectors, gold, L2);
             var fitted = BinaryScore.Of(gold, vectors.Select(v => Logistic.Predict(w, v) >= 0.5).ToArray()).Balanced;
             Console.WriteLine(string.Create(inv, $"fitted on all {cases.Count} claims (in-sample {fitted:0.000}):"));
             Console.WriteLine(string.Create(inv, $"  private const double Bias = {w[0]:0.####};"));
@@ -89,7 +96,7 @@ internal static class WiceBench
         for (var fold = 0; fold < Folds; fold++)
         {
             var train = order.Where((_, i) => i % Folds != fold).ToArray();
-            var w = Logistic.Fit(train.Select(i => x[i]).ToArray(), train.Select(i => y[i]).ToArray());
+            var w = Logistic.Fit(train.Select(i => x[i]).ToArray(), train.Select(i => y[i]).ToArray(), L2);
             foreach (var i in order.Where((_, k) => k % Folds == fold))
             {
                 predicted[i] = Logistic.Predict(w, x[i]) >= 0.5;

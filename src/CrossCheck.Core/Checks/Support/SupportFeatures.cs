@@ -12,7 +12,7 @@ namespace CrossCheck.Checks;
 public sealed record SupportFeatures
 {
     public static readonly string[] Names =
-        ["best", "top", "all", "idf_top", "names", "numbers", "bigrams", "log_len"];
+        ["best", "top", "all", "idf_top", "names", "numbers", "bigrams", "log_len", "numbers_all"];
 
     /// <summary>Share of content words in the single best passage.</summary>
     public required double BestCoverage { get; init; }
@@ -35,6 +35,9 @@ public sealed record SupportFeatures
     /// <summary>Share of the claim's numbers in the best passages; 1 when the claim has none.</summary>
     public required double NumberCoverage { get; init; }
 
+    /// <summary>Share of the claim's numbers found anywhere in the evidence; 1 when the claim has none.</summary>
+    public required double AllNumberCoverage { get; init; }
+
     /// <summary>Share of adjacent content-word pairs of the claim that stand together in the best passages.</summary>
     public required double BigramCoverage { get; init; }
 
@@ -50,7 +53,7 @@ public sealed record SupportFeatures
     public int ContentWords { get; init; }
 
     public double[] ToVector() =>
-        [BestCoverage, TopCoverage, AllCoverage, IdfTopCoverage, NameCoverage, NumberCoverage, BigramCoverage, LogLength];
+        [BestCoverage, TopCoverage, AllCoverage, IdfTopCoverage, NameCoverage, NumberCoverage, BigramCoverage, LogLength, AllNumberCoverage];
 
     private const int MaxTop = 3;
 
@@ -90,6 +93,7 @@ public sealed record SupportFeatures
                 BestCoverage = 0, TopCoverage = 0, AllCoverage = 0, IdfTopCoverage = 0,
                 NameCoverage = nameStems.Length == 0 ? 1 : 0,
                 NumberCoverage = numbers.Count == 0 ? 1 : 0,
+                AllNumberCoverage = numbers.Count == 0 ? 1 : 0,
                 BigramCoverage = 0, LogLength = logLength,
                 Missing = [.. content.Select(t => t.Surface).Distinct(), .. numbers.Select(n => n.Text)],
                 Top = [], ContentWords = stems.Length,
@@ -182,6 +186,7 @@ public sealed record SupportFeatures
             IdfTopCoverage = totalWeight == 0 ? 1 : Enumerable.Range(0, stems.Length).Where(s => covered[s]).Sum(s => weights[s]) / totalWeight,
             NameCoverage = nameStems.Length == 0 ? 1 : nameStems.Count(n => covered[stemIndex[n]]) / (double)nameStems.Length,
             NumberCoverage = numbers.Count == 0 ? 1 : numberCovered.Count(c => c) / (double)numbers.Count,
+            AllNumberCoverage = numbers.Count == 0 ? 1 : Enumerable.Range(0, numbers.Count).Count(n => holdsNumber.Any(h => h[n])) / (double)numbers.Count,
             BigramCoverage = bigrams.Count == 0 ? 1 : bigrams.Count(topBigrams.Contains) / (double)bigrams.Count,
             LogLength = logLength,
             Missing = missing,
@@ -226,6 +231,7 @@ public sealed record SupportFeatures
             Bigrams = SupportFeatures.Bigrams(tokens.Where(t => t.IsContent).Select(t => t.Stem).ToArray());
             _numbers = NumberExtractor.Extract(passage.Text).Select(n => n.Value)
                 .Concat(tokens.Select(t => NumberWords.GetValueOrDefault(t.Surface.ToLowerInvariant(), double.NaN)).Where(v => !double.IsNaN(v)))
+                .Concat(tokens.Where(t => t.IsNumber).Select(t => double.TryParse(t.Surface.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)))
                 .ToArray();
         }
 

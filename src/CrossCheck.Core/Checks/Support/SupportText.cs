@@ -36,7 +36,11 @@ public static class SupportText
         "their", "theirs", "we", "us", "our", "you", "your", "i", "me", "my", "also", "too", "so", "such",
         "very", "both", "either", "neither", "each", "any", "some", "all", "other", "another", "own", "same",
         "if", "not", "no", "only", "just", "well", "s", "one", "later", "currently", "including", "became",
-        "become", "becomes",
+        "become", "becomes", "however", "instead", "still", "again", "every", "many", "much", "several",
+        "often", "due", "took", "take", "place", "made", "make", "time", "times", "further", "first", "new",
+        "previously", "reportedly", "actually", "actual", "already", "later", "subsequently", "eventually",
+        "around", "among", "whilst", "though", "although", "because", "thus", "therefore", "known", "called",
+        "named", "use", "used", "using",
     };
 
     public static IReadOnlyList<SupportToken> Tokenize(string text)
