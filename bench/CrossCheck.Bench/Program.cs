@@ -11,7 +11,7 @@ try
     return args[0] switch
     {
         "wice" when args.Length >= 2 => WiceBench.Run(args[1], args.Skip(2).ToArray()),
-        "checkworthiness" when args.Length >= 2 => CheckWorthinessBench.Run(args[1]),
+        "checkworthiness" when args.Length >= 2 => CheckWorthinessBench.Run(args[1], args.Skip(2).ToArray()),
         "ingest" => IngestBench.Run(args.Skip(1).ToArray()),
         _ => Usage(),
     };
