@@ -25,9 +25,9 @@ catch (BenchInputException e)
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: CrossCheck.Bench wice <claims.jsonl> [--fit]     WiCE support judgement and retrieval
-               CrossCheck.Bench checkworthiness <subtask1_sentence_checkworthiness.jsonl>
-               CrossCheck.Bench ingest [pages=300]             PDF ingest + passages + BM25 index timing
+        usage: CrossCheck.Bench wice <claims.jsonl> [--fit] [--show] [--l2 x] [--drop i,j]  WiCE support judgement and retrieval
+               CrossCheck.Bench checkworthiness <subtask1_sentence_checkworthiness.jsonl> [--show]
+               CrossCheck.Bench ingest [pages=300] [--profile] PDF ingest + passages + BM25 index timing
         """);
     return 2;
 }
