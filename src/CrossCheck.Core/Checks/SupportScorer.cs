@@ -13,8 +13,8 @@ public static class SupportScorer
     // regression with L2 penalty 0.1 (per claim), Newton's method, on the 349 claims of WiCE's dev
     // split (Kamoi et al., 2023) with the product's retrieval (BM25, 2,000-token budget). Order
     // follows SupportFeatures.Names: best, top, all, idf_top, names, numbers, bigrams, log_len,
-    // numbers_all. The strong penalty keeps the weights near-equal: in 5-fold cross-validation
-    // it beat weaker ones (0.728 against 0.705 at 0.001), a sign that the measures overlap.
+    // numbers_all. The penalty was picked by 5-fold cross-validation (0.728 at 0.1; 0.718-0.726
+    // for penalties from 0.0001 to 1); it keeps the weights near-equal, as the measures overlap.
     // Refit after changing SupportFeatures, and update docs/benchmarks.md.
     private const double Bias = -1.187;
     private static readonly double[] Weights = [0.2488, 0.2849, 0.2466, 0.3117, 0.2684, 0.3708, 0.2484, -0.145, 0.3438];
