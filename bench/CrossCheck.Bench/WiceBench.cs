@@ -62,7 +62,8 @@ internal static class WiceBench
         var dropAt = Array.IndexOf(options, "--drop");
         var drop = dropAt >= 0 && dropAt + 1 < options.Length ? options[dropAt + 1].Split(',').Select(int.Parse).ToHashSet() : [];
         var vectors = cases.Select(c => c.Features.ToVector().Where((_, i) => !drop.Contains(i)).ToArray()).ToArray();
-        var cv = Seeds.Select(seed => CrossValidate(vectors, gold, seed)).ToArray();
+        var coverage = cases.Select(c => c.Features.TopCoverage).ToArray();
+        var cv = Seeds.Select(seed => CrossValidate(vectors, coverage, gold, seed)).ToArray();
         var cvMean = cv.Average();
         var cvSd = Math.Sqrt(cv.Select(v => (v - cvMean) * (v - cvMean)).Sum() / Math.Max(1, cv.Length - 1));
         Console.WriteLine(string.Create(inv, $"balanced accuracy in-sample (weights fitted on this dev set) = {balanced:0.000}"));
@@ -78,7 +79,7 @@ internal static class WiceBench
         if (fit)
         {
             var w = Logistic.Fit(vectors, gold, L2);
-            var fitted = BinaryScore.Of(gold, vectors.Select(v => Logistic.Predict(w, v) >= 0.5).ToArray()).Balanced;
+            var fitted = BinaryScore.Of(gold, vectors.Select((v, i) => Logistic.Predict(w, v) >= 0.5 && coverage[i] >= SupportScorer.MinSupportedCoverage).ToArray()).Balanced;
             Console.WriteLine(string.Create(inv, $"fitted on all {cases.Count} claims (in-sample {fitted:0.000}):"));
             Console.WriteLine(string.Create(inv, $"  private const double Bias = {w[0]:0.####};"));
             Console.WriteLine(string.Create(inv, $"  private static readonly double[] Weights = [{string.Join(", ", w.Skip(1).Select(v => v.ToString("0.####", inv)))}];"));
@@ -88,7 +89,8 @@ internal static class WiceBench
         return 0;
     }
 
-    private static double CrossValidate(double[][] x, bool[] y, int seed)
+    /// <summary>Pooled balanced accuracy of refitting on 4/5 and judging 1/5, with the scorer's coverage floor for Supported.</summary>
+    private static double CrossValidate(double[][] x, double[] topCoverage, bool[] y, int seed)
     {
         var order = Enumerable.Range(0, x.Length).ToArray();
         new Random(seed).Shuffle(order);
@@ -99,7 +101,7 @@ internal static class WiceBench
             var w = Logistic.Fit(train.Select(i => x[i]).ToArray(), train.Select(i => y[i]).ToArray(), L2);
             foreach (var i in order.Where((_, k) => k % Folds == fold))
             {
-                predicted[i] = Logistic.Predict(w, x[i]) >= 0.5;
+                predicted[i] = Logistic.Predict(w, x[i]) >= 0.5 && topCoverage[i] >= SupportScorer.MinSupportedCoverage;
             }
         }
         return BinaryScore.Of(y, predicted).Balanced;
