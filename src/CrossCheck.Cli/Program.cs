@@ -1,1 +1,23 @@
-return 0;
+using CrossCheck.Cli;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("crosscheck");
+    config.SetApplicationVersion(CrossCheck.Running.CheckRunner.ProgramVersion);
+    config.Settings.CancellationExitCode = ExitCodes.Cancelled;
+    config.Settings.StrictParsing = true;
+    config.SetExceptionHandler((exception, _) =>
+    {
+        Output.Error(exception is CommandAppException ? exception.Message : $"internal error: {exception.Message}");
+        return exception is CommandAppException ? ExitCodes.UsageOrInput : ExitCodes.Internal;
+    });
+    config.AddCommand<CheckCommand>("check")
+        .WithDescription("Check an essay's claims against its source documents and write a run folder. " + ExitCodes.Help)
+        .WithExample("check", "samples/essay.md", "--source", "samples/source.pdf")
+        .WithExample("check", "draft.md", "-s", "report.pdf", "-s", "annex.pdf", "--fail-on", "contradicted,not_in_source");
+    config.AddCommand<SampleCommand>("sample")
+        .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
+});
+return await app.RunAsync(args);

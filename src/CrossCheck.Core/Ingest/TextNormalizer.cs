@@ -40,16 +40,16 @@ public static class TextNormalizer
             var start = enumerator.ElementIndex;
             var end = start + element.Length;
 
-            if (element.Length == 1 && IsDropped(element[0]))
-            {
-                continue;
-            }
             if (IsLineEndHyphen(original, start, element, out var resume))
             {
                 // Skip the hyphen and the line break: the enumerator must jump past them.
                 while (enumerator.ElementIndex + ((string)enumerator.Current).Length < resume && enumerator.MoveNext())
                 {
                 }
+                continue;
+            }
+            if (element.Length == 1 && IsDropped(element[0]))
+            {
                 continue;
             }
             if (element.All(char.IsWhiteSpace))

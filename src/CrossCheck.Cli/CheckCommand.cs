@@ -1,0 +1,88 @@
+using CrossCheck.Checks;
+using CrossCheck.Ingest;
+using CrossCheck.Running;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console.Cli;
+
+namespace CrossCheck.Cli;
+
+/// <summary><c>crosscheck check</c>: runs one job inside the Generic Host and exits with a documented code.</summary>
+public sealed class CheckCommand : AsyncCommand<CheckSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "config", "appsettings.json"), optional: true)
+            .AddEnvironmentVariables();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((category, level) => level >= LogLevel.Warning);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+
+        RunOptions options;
+        try
+        {
+            options = BuildOptions(settings, builder.Configuration.GetSection("CrossCheck"), Environment.GetCommandLineArgs());
+        }
+        catch (InputException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        var outcome = new JobOutcome();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(outcome);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new Output(settings.Quiet));
+        builder.Services.AddHostedService<CheckWorker>();
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken);
+        return outcome.ExitCode ?? ExitCodes.Cancelled;
+    }
+
+    internal static RunOptions BuildOptions(CheckSettings settings, IConfiguration config, string[] commandLine)
+    {
+        var failOn = new List<Verdict>();
+        foreach (var name in (settings.FailOn ?? config["FailOn"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!VerdictNames.TryParse(name, out var verdict))
+            {
+                throw new InputException($"--fail-on: unknown verdict '{name}'; use {string.Join(", ", VerdictNames.All.Select(v => v.Name()))}.");
+            }
+            failOn.Add(verdict);
+        }
+        var limits = new IngestLimits();
+        if (long.TryParse(config["Limits:MaxEssayMiB"], out var essayMiB) && essayMiB > 0)
+        {
+            limits = limits with { MaxEssayBytes = essayMiB * IngestLimits.MiB };
+        }
+        if (long.TryParse(config["Limits:MaxSourceMiB"], out var sourceMiB) && sourceMiB > 0)
+        {
+            limits = limits with { MaxSourceBytes = sourceMiB * IngestLimits.MiB };
+        }
+        var budget = settings.Budget ?? (int.TryParse(config["EvidenceTokenBudget"], out var b) && b > 0 ? b : 2000);
+        return new RunOptions
+        {
+            EssayPath = settings.Essay,
+            SourcePaths = settings.Sources,
+            OutputRoot = settings.Out ?? config["OutputRoot"] ?? "runs",
+            RunId = settings.RunId,
+            EvidenceTokenBudget = budget,
+            FailOn = failOn,
+            Limits = limits,
+            CommandLine = "crosscheck " + string.Join(' ', commandLine.Skip(1).Select(Quote)),
+        };
+    }
+
+    private static string Quote(string arg) =>
+        arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or ',' or '=' or '@') ? arg : $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}

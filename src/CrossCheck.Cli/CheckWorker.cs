@@ -1,0 +1,46 @@
+using CrossCheck.Checks;
+using CrossCheck.Ingest;
+using CrossCheck.Running;
+using Microsoft.Extensions.Hosting;
+
+namespace CrossCheck.Cli;
+
+/// <summary>The hosted worker that runs one check job, prints the outcome and stops the host.</summary>
+public sealed class CheckWorker(RunOptions options, JobOutcome outcome, TimeProvider time, Output output, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var runner = new CheckRunner(time, Random.Shared);
+            var result = await runner.RunAsync(options, output.Progress, stoppingToken);
+            output.Summary(result);
+            var failing = result.FailingVerdicts;
+            if (failing.Count > 0)
+            {
+                Output.Error($"--fail-on: {string.Join(", ", failing.Select(v => $"{result.Count(v)} claim(s) {v.Name()}"))}");
+            }
+            outcome.ExitCode = failing.Count > 0 ? ExitCodes.FailOnVerdictFound : ExitCodes.Ok;
+        }
+        catch (InputException e)
+        {
+            Output.Error(e.Message);
+            outcome.ExitCode = ExitCodes.UsageOrInput;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Output.Error("cancelled; the unfinished run was left in a .partial folder and is not a complete run.");
+            outcome.ExitCode = ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            Output.Error($"internal error: {e.GetType().Name}: {e.Message} (please report this; details follow)");
+            Console.Error.WriteLine(e);
+            outcome.ExitCode = ExitCodes.Internal;
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace CrossCheck.Cli;
+
+/// <summary>The documented exit codes of the <c>crosscheck</c> command.</summary>
+public static class ExitCodes
+{
+    /// <summary>The run finished (whatever the verdicts, unless --fail-on says otherwise).</summary>
+    public const int Ok = 0;
+
+    /// <summary>--fail-on named a verdict and at least one claim received it.</summary>
+    public const int FailOnVerdictFound = 1;
+
+    /// <summary>Usage or input error: bad option, missing or unreadable file, bad PDF, empty essay...</summary>
+    public const int UsageOrInput = 2;
+
+    /// <summary>An unexpected internal error (a bug: please report it with the message).</summary>
+    public const int Internal = 3;
+
+    /// <summary>Cancelled by Ctrl+C or SIGTERM; no run folder is left looking complete.</summary>
+    public const int Cancelled = 130;
+
+    public const string Help =
+        "Exit codes: 0 done; 1 a verdict named by --fail-on was found; 2 usage or input error; 3 internal error; 130 cancelled.";
+}

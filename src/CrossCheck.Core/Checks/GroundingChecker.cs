@@ -1,0 +1,102 @@
+using CrossCheck.Claims;
+using CrossCheck.Evidence;
+
+namespace CrossCheck.Checks;
+
+/// <summary>
+/// The offline panelist, always on: retrieval plus mechanical checks, no model. Each check gives
+/// a finding; the verdict is the most severe finding (contradicted over not_in_source over
+/// partially_supported over supported), and every finding is kept as a reason.
+/// </summary>
+public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000)
+{
+    public const string PanelistName = "grounding";
+
+    private readonly QuoteCheck _quotes = new(corpus);
+    private readonly EvidenceSelector _selector = new(corpus.Index, tokenBudget);
+
+    public SourceCorpus Corpus => corpus;
+
+    public QuoteCheck QuoteCheck => _quotes;
+
+    public GroundingResult Check(Claim claim)
+    {
+        if (!claim.Checkable)
+        {
+            return new GroundingResult(Verdict.NotCheckable, [$"not checkable: {claim.CheckableReason}"], [], [], [], null, []);
+        }
+        var quotes = claim.Quotes.Select(q => _quotes.Check(q.Text)).ToArray();
+        var pinned = new List<Passage>();
+        foreach (var q in quotes.Where(q => q.Location is not null && q.Match != QuoteMatch.Absent))
+        {
+            if (corpus.PassageAt(q.Location!.Source, q.Location.Start) is { } passage)
+            {
+                pinned.Add(passage);
+            }
+        }
+        foreach (var reference in claim.SectionReferences)
+        {
+            pinned.AddRange(SectionCheck.PassagesIn(reference, corpus, claim.Text));
+        }
+        var evidence = _selector.Select(claim.Text, pinned);
+        var passages = evidence.Select(e => e.Passage).ToArray();
+        var support = SupportScorer.Assess(claim.Text, passages);
+
+        var findings = new List<(Verdict Verdict, string Reason)>();
+        foreach (var q in quotes)
+        {
+            findings.Add((q.Match switch
+            {
+                QuoteMatch.Exact or QuoteMatch.Normalised => Verdict.Supported,
+                QuoteMatch.Near => Verdict.PartiallySupported,
+                _ => Verdict.NotInSource,
+            }, q.Describe()));
+        }
+        var verifiedQuotes = quotes.Where(q => q.Verified).ToArray();
+        var numbers = new List<NumberResult>();
+        foreach (var number in claim.Numbers)
+        {
+            var inQuote = verifiedQuotes.FirstOrDefault(q => Ingest.TextNormalizer.Fold(q.Quote).Contains(Ingest.TextNormalizer.Fold(number.Text), StringComparison.Ordinal));
+            var result = inQuote is not null
+                ? new NumberResult(number.Text, NumberMatch.Found, number.Text, inQuote.Location)
+                : NumberCheck.Check(number, claim.Text, passages);
+            numbers.Add(result);
+            findings.Add((result.Match switch
+            {
+                NumberMatch.Found => Verdict.Supported,
+                NumberMatch.Conflict => Verdict.Contradicted,
+                _ => support.Level == SupportLevel.Absent ? Verdict.NotInSource : Verdict.PartiallySupported,
+            }, result.Describe()));
+        }
+        var location = verifiedQuotes.FirstOrDefault()?.Location
+            ?? (support.Best is { } best ? new SourceLocation(best.Source, best.Start, best.End) : null);
+        var sections = claim.SectionReferences.Select(r => SectionCheck.Check(r, corpus, location)).ToArray();
+        foreach (var s in sections)
+        {
+            findings.Add((s.Match switch
+            {
+                SectionMatch.Holds => Verdict.Supported,
+                SectionMatch.Elsewhere => Verdict.PartiallySupported,
+                _ => support.Level == SupportLevel.Absent ? Verdict.NotInSource : Verdict.PartiallySupported,
+            }, s.Describe()));
+        }
+        var quotesCarryClaim = quotes.Length > 0 && quotes.All(q => q.Verified);
+        var supportVerdict = support.Level switch
+        {
+            SupportLevel.Supported => Verdict.Supported,
+            SupportLevel.Partial => Verdict.PartiallySupported,
+            _ => Verdict.NotInSource,
+        };
+        if (!quotesCarryClaim || supportVerdict == Verdict.Supported)
+        {
+            findings.Add((supportVerdict, $"support: {support.Reason}"));
+        }
+        var verdict = findings.MaxBy(f => f.Verdict.Severity()).Verdict;
+        var reasons = findings.OrderByDescending(f => f.Verdict.Severity()).Select(f => f.Reason).ToList();
+        if (quotesCarryClaim && supportVerdict != Verdict.Supported)
+        {
+            reasons.Add($"support of the wording around the quote: {support.Reason}");
+        }
+        return new GroundingResult(verdict, reasons, quotes, numbers, sections, support, evidence);
+    }
+}

@@ -1,0 +1,171 @@
+using CrossCheck.Ingest;
+
+namespace CrossCheck.Checks;
+
+/// <summary>
+/// Is a quotation in the sources? Exact, then normalised, then near (word-level edit similarity,
+/// anchored on the quote's rarer words), else absent. A quote with an ellipsis matches its pieces
+/// in order, each within <see cref="MaxGap"/> folded characters of the previous one.
+/// </summary>
+public sealed class QuoteCheck(SourceCorpus corpus)
+{
+    public const double NearThreshold = 0.7;
+
+    public int MaxGap { get; init; } = 1500;
+
+    public QuoteResult Check(string quote)
+    {
+        var pieces = new Claims.QuotedSpan(quote).Pieces;
+        if (pieces.Count == 0)
+        {
+            return new QuoteResult(quote, QuoteMatch.Absent, 0, null);
+        }
+        foreach (var source in corpus.Sources)
+        {
+            if (pieces.Count == 1 && source.Text.IndexOf(quote, StringComparison.Ordinal) is var exact and >= 0)
+            {
+                return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exact, exact + quote.Length));
+            }
+            if (pieces.Count > 1 && FindInOrder(source.Text, pieces, StringComparison.Ordinal) is { } exactPieces)
+            {
+                return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exactPieces.Start, exactPieces.End));
+            }
+        }
+        var foldedPieces = pieces.Select(p => TextNormalizer.Fold(p).Trim('.', ' ', ',', ';', ':')).Where(p => p.Length > 0).ToArray();
+        foreach (var source in corpus.Sources)
+        {
+            var folded = source.Normalized;
+            if (FindInOrder(folded.Text, foldedPieces, StringComparison.Ordinal) is { } hit)
+            {
+                var (start, length) = folded.ToOriginal(hit.Start, hit.End - hit.Start);
+                var found = CollapseWhitespace(source.Text.Substring(start, length));
+                // Only line breaks and spacing differ: to a reader that is the same text, verbatim.
+                var verbatim = FindInOrder(found, pieces.Select(p => CollapseWhitespace(p).Trim('.', ' ', ',', ';', ':')).ToArray(), StringComparison.Ordinal) is not null;
+                return new QuoteResult(quote, verbatim ? QuoteMatch.Exact : QuoteMatch.Normalised, 1, new SourceLocation(source, start, start + length));
+            }
+        }
+        return Nearest(quote, foldedPieces);
+    }
+
+    private static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private (int Start, int End)? FindInOrder(string text, IReadOnlyList<string> pieces, StringComparison comparison)
+    {
+        var first = text.IndexOf(pieces[0], comparison);
+        while (first >= 0)
+        {
+            var end = first + pieces[0].Length;
+            var ok = true;
+            for (var i = 1; i < pieces.Count && ok; i++)
+            {
+                var next = text.IndexOf(pieces[i], end, comparison);
+                ok = next >= 0 && next - end <= MaxGap;
+                if (ok)
+                {
+                    end = next + pieces[i].Length;
+                }
+            }
+            if (ok)
+            {
+                return (first, end);
+            }
+            first = text.IndexOf(pieces[0], first + 1, comparison);
+        }
+        return null;
+    }
+
+    private QuoteResult Nearest(string quote, IReadOnlyList<string> foldedPieces)
+    {
+        // Each piece is matched on its own; the quote is as good as its worst piece.
+        SourceLocation? location = null;
+        var worst = 1.0;
+        foreach (var piece in foldedPieces)
+        {
+            var (similarity, found) = NearestPiece(WordIndex.Tokenize(piece));
+            if (found is null || similarity < worst)
+            {
+                worst = found is null ? 0 : similarity;
+            }
+            if (found is not null)
+            {
+                location = location is null || location.Source != found.Source
+                    ? found
+                    : new SourceLocation(found.Source, Math.Min(location.Start, found.Start), Math.Max(location.End, found.End));
+            }
+        }
+        var match = location is not null && worst >= NearThreshold ? QuoteMatch.Near : QuoteMatch.Absent;
+        return new QuoteResult(quote, match, Math.Round(worst, 3), location);
+    }
+
+    private (double Similarity, SourceLocation? Location) NearestPiece(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return (0, null);
+        }
+        var best = 0.0;
+        SourceLocation? bestLocation = null;
+        foreach (var source in corpus.Sources)
+        {
+            var index = corpus.Words(source);
+            var anchors = words.Select((w, k) => (w, k))
+                .Where(x => x.w.Length > 2 && index.Positions.ContainsKey(x.w))
+                .OrderBy(x => index.Positions[x.w].Count)
+                .Take(3);
+            var tried = new HashSet<int>();
+            foreach (var (word, k) in anchors)
+            {
+                foreach (var position in index.Positions[word].Take(400))
+                {
+                    var start = position - k;
+                    if (!tried.Add(start))
+                    {
+                        continue;
+                    }
+                    for (var length = Math.Max(1, words.Count - 3); length <= words.Count + 3; length++)
+                    {
+                        var from = Math.Max(0, start);
+                        var to = Math.Min(index.Words.Count, start + length);
+                        if (to <= from)
+                        {
+                            continue;
+                        }
+                        var similarity = Similarity(words, index.Words, from, to);
+                        if (similarity > best)
+                        {
+                            best = similarity;
+                            var folded = source.Normalized;
+                            var (origStart, origLength) = folded.ToOriginal(index.Words[from].Start, index.Words[to - 1].End - index.Words[from].Start);
+                            bestLocation = new SourceLocation(source, origStart, origStart + origLength);
+                        }
+                    }
+                }
+            }
+        }
+        return (best, bestLocation);
+    }
+
+    private static double Similarity(IReadOnlyList<string> a, IReadOnlyList<(string Word, int Start, int End)> b, int from, int to)
+    {
+        var n = a.Count;
+        var m = to - from;
+        var previous = new int[m + 1];
+        var current = new int[m + 1];
+        for (var j = 0; j <= m; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= n; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= m; j++)
+            {
+                var cost = string.Equals(a[i - 1], b[from + j - 1].Word, StringComparison.Ordinal) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return 1.0 - previous[m] / (double)Math.Max(n, m);
+    }
+}

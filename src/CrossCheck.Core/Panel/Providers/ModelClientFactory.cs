@@ -1,0 +1,235 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Anthropic;
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+using OllamaSharp;
+using OpenAI;
+
+namespace CrossCheck.Panel.Providers;
+
+/// <summary>
+/// Creates an <see cref="IModelClient"/> per panelist, every one through Semantic Kernel's
+/// <see cref="IChatCompletionService"/>: the OpenAI connector for Chat Completions endpoints (OpenAI, Gemini,
+/// xAI, Azure, compatible servers), and <see cref="IChatClient"/> bridges for the OpenAI Responses API,
+/// Anthropic's SDK and OllamaSharp. No retries here: SDK retries are switched off so that a Polly pipeline
+/// in the HttpClient (see the constructor's <c>httpClientFor</c>) is the only one.
+/// </summary>
+public sealed partial class ModelClientFactory
+{
+    private readonly ProviderRegistry _registry;
+    private readonly TimeProvider _timeProvider;
+    private readonly Func<string, HttpClient> _httpClientFor;
+
+    /// <param name="registry">Where providers, endpoints and keys come from.</param>
+    /// <param name="timeProvider">Measures latency; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="httpClientFor">
+    /// Returns a new HttpClient for a provider name (e.g. <c>name => httpClientFactory.CreateClient("llm-" + name)</c>,
+    /// or <see cref="FromHandlers"/>), so a resilience pipeline can wrap each provider. It is called once per
+    /// created client and must not return a client that has already sent requests (Ollama sets its BaseAddress).
+    /// When null, plain clients with a 10-minute timeout are used.
+    /// </param>
+    public ModelClientFactory(ProviderRegistry registry, TimeProvider? timeProvider = null, Func<string, HttpClient>? httpClientFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        _registry = registry;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _httpClientFor = httpClientFor ?? (_ => new HttpClient { Timeout = TimeSpan.FromMinutes(10) });
+    }
+
+    /// <summary>Adapts a per-provider handler hook: each client gets <c>new HttpClient(handler(name))</c>, timeout left to the handler.</summary>
+    public static Func<string, HttpClient> FromHandlers(Func<string, HttpMessageHandler> handlerFor)
+    {
+        ArgumentNullException.ThrowIfNull(handlerFor);
+        return name => new HttpClient(handlerFor(name), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// Creates the client for one panelist. Throws <see cref="ProviderConfigurationException"/> when the provider
+    /// is unknown, has no endpoint, or lacks its key.
+    /// </summary>
+    public IModelClient Create(PanelistSpec panelist)
+    {
+        var provider = _registry.Require(panelist);
+        string? key = _registry.ApiKey(provider);
+        string baseUrl = provider.BaseUrl!.TrimEnd('/');
+        var http = _httpClientFor(provider.Name);
+
+        return provider.Kind switch
+        {
+            _ when UsesResponsesApi(provider, panelist.Model) =>
+                Client(panelist, ResponsesService(provider, panelist.Model, ApiRoot(provider, baseUrl), key, http), BridgeSettings(provider, panelist.Model)),
+            ProviderKind.OpenAI or ProviderKind.Gemini or ProviderKind.XAI or ProviderKind.OpenAICompatible =>
+                Client(panelist, OpenAIChatService(panelist.Model, baseUrl, key, http), OpenAISettings(provider, panelist.Model)),
+            ProviderKind.AzureOpenAI =>
+                Client(panelist, AzureChatService(provider, panelist.Model, baseUrl, key!, http), OpenAISettings(provider, panelist.Model)),
+            ProviderKind.Anthropic =>
+                Client(panelist, AnthropicService(panelist.Model, baseUrl, key!, http), BridgeSettings(provider, panelist.Model)),
+            ProviderKind.Ollama =>
+                Client(panelist, OllamaService(panelist.Model, baseUrl, http), BridgeSettings(provider, panelist.Model)),
+            _ => throw new ProviderConfigurationException($"Provider kind {provider.Kind} is not supported."),
+        };
+    }
+
+    /// <summary>
+    /// True when a model is served only on <c>/v1/responses</c>: OpenAI and Azure models of the pro family
+    /// (<c>o1-pro</c>, <c>o3-pro</c>, <c>gpt-5-pro</c>, <c>gpt-5.2-pro</c>), or any listed in <see cref="ProviderOptions.ResponsesModels"/>.
+    /// </summary>
+    public static bool UsesResponsesApi(ProviderOptions provider, string model)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(model);
+        if (provider.ResponsesModels.Contains(model, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return provider.Kind is ProviderKind.OpenAI or ProviderKind.AzureOpenAI && ProFamily().IsMatch(model);
+    }
+
+    /// <summary>
+    /// Reasoning models (o-series, gpt-5 family except the chat variants) reject a temperature other than the default,
+    /// so none is sent to them.
+    /// </summary>
+    public static bool AcceptsTemperature(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        string m = model.ToLowerInvariant();
+        m = m.Contains('/', StringComparison.Ordinal) ? m[(m.LastIndexOf('/') + 1)..] : m;
+        return !(ReasoningFamily().IsMatch(m) && !m.Contains("-chat", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^(o\d|gpt-\d[\w.]*)(-[\w.]+)*-pro(-[\w.]+)*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ProFamily();
+
+    [GeneratedRegex(@"^(o\d|gpt-5)")]
+    private static partial Regex ReasoningFamily();
+
+    private SemanticKernelModelClient Client(PanelistSpec panelist, IChatCompletionService service, Func<ModelRequest, PromptExecutionSettings> settings) =>
+        new(panelist, service, settings, _timeProvider);
+
+    private static string ApiRoot(ProviderOptions provider, string baseUrl) =>
+        provider.Kind == ProviderKind.AzureOpenAI ? baseUrl + "/openai/v1" : baseUrl;
+
+    private static IChatCompletionService OpenAIChatService(string model, string baseUrl, string? key, HttpClient http)
+    {
+        // OpenAI's SDK needs some credential; compatible servers without auth ignore the placeholder.
+        var kernel = Kernel.CreateBuilder()
+            .AddOpenAIChatCompletion(model, endpoint: new Uri(baseUrl), apiKey: key ?? "no-key", httpClient: http)
+            .Build();
+        return kernel.GetRequiredService<IChatCompletionService>();
+    }
+
+    /// <summary>
+    /// Azure OpenAI's v1 API is OpenAI-compatible at <c>{endpoint}/openai/v1</c>, with the deployment name as model;
+    /// the SK Azure connector is a separate package (not in Connectors.OpenAI 1.82), so the OpenAI connector is
+    /// given a client that also sends Azure's <c>api-key</c> header and, when configured, <c>api-version</c>.
+    /// </summary>
+    private static IChatCompletionService AzureChatService(ProviderOptions provider, string deployment, string baseUrl, string key, HttpClient http)
+    {
+        var options = PipelineOptions(new OpenAIClientOptions { Endpoint = new Uri(ApiRoot(provider, baseUrl)) }, http);
+        options.AddPolicy(new AzureRequestPolicy(key, provider.ApiVersion), PipelinePosition.PerCall);
+        var client = new OpenAIClient(new ApiKeyCredential(key), options);
+        var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion(deployment, client).Build();
+        return kernel.GetRequiredService<IChatCompletionService>();
+    }
+
+    private static IChatCompletionService ResponsesService(ProviderOptions provider, string model, string apiRoot, string? key, HttpClient http)
+    {
+#pragma warning disable OPENAI001 // The Responses client is marked experimental in OpenAI 2.14, yet it is the only way to reach the -pro models.
+        var options = PipelineOptions(new OpenAI.Responses.ResponsesClientOptions { Endpoint = new Uri(apiRoot) }, http);
+        if (provider.Kind == ProviderKind.AzureOpenAI)
+        {
+            options.AddPolicy(new AzureRequestPolicy(key ?? "", provider.ApiVersion), PipelinePosition.PerCall);
+        }
+
+        var responses = new OpenAI.Responses.ResponsesClient(new ApiKeyCredential(key ?? "no-key"), options);
+        return responses.AsIChatClient(model).AsChatCompletionService();
+#pragma warning restore OPENAI001
+    }
+
+    /// <summary>Our HttpClient as transport, SDK retries off (Polly owns them), no SDK timeout.</summary>
+    private static T PipelineOptions<T>(T options, HttpClient http)
+        where T : ClientPipelineOptions
+    {
+        options.Transport = new HttpClientPipelineTransport(http);
+        options.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
+        options.NetworkTimeout = Timeout.InfiniteTimeSpan;
+        return options;
+    }
+
+    private static IChatCompletionService AnthropicService(string model, string baseUrl, string key, HttpClient http)
+    {
+        var client = new AnthropicClient { ApiKey = key, BaseUrl = baseUrl, MaxRetries = 0, HttpClient = http };
+        return client.AsIChatClient(model, 1024).AsChatCompletionService();
+    }
+
+    private static IChatCompletionService OllamaService(string model, string baseUrl, HttpClient http)
+    {
+        http.BaseAddress ??= new Uri(baseUrl + "/");
+        IChatClient client = new OllamaApiClient(http, model);
+        return client.AsChatCompletionService();
+    }
+
+    /// <summary>Settings for the OpenAI connector: max_completion_tokens, temperature, response_format.</summary>
+    private static Func<ModelRequest, PromptExecutionSettings> OpenAISettings(ProviderOptions provider, string model) => request =>
+    {
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            MaxTokens = request.MaxTokens,
+            Temperature = AcceptsTemperature(model) ? request.Temperature : null,
+        };
+        if (request.JsonSchema is { } schema)
+        {
+            settings.ResponseFormat = provider.JsonMode switch
+            {
+                JsonMode.Schema => OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat(
+                    SchemaName(request.Stage), BinaryData.FromString(schema), jsonSchemaIsStrict: false),
+                JsonMode.Object => "json_object",
+                _ => null,
+            };
+        }
+
+        return settings;
+    };
+
+    /// <summary>Settings for IChatClient bridges: SK maps these extension-data keys to ChatOptions.</summary>
+    private static Func<ModelRequest, PromptExecutionSettings> BridgeSettings(ProviderOptions provider, string model) => request =>
+    {
+        var data = new Dictionary<string, object> { ["max_tokens"] = request.MaxTokens };
+        if (request.Temperature is { } t && AcceptsTemperature(model))
+        {
+            data["temperature"] = t;
+        }
+
+        if (request.JsonSchema is { } schema && provider.JsonMode != JsonMode.None)
+        {
+            data["response_format"] = provider.JsonMode == JsonMode.Schema ? ParseSchema(request) : "json_object";
+        }
+
+        return new PromptExecutionSettings { ExtensionData = data };
+    };
+
+    private static JsonElement ParseSchema(ModelRequest request)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(request.JsonSchema!);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The JSON schema of stage '{request.Stage}' is not valid JSON: {e.Message}", nameof(request), e);
+        }
+    }
+
+    private static string SchemaName(string stage)
+    {
+        string name = new(stage.Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-').ToArray());
+        return name.Length == 0 ? "answer" : name;
+    }
+}

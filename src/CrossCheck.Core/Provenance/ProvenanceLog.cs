@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CrossCheck.Provenance;
+
+/// <summary>
+/// The append-only provenance log, <c>provenance.jsonl</c>, format version 1: one JSON object per
+/// line, <c>{"v":1,"seq":n,"at":time,"type":...,"prev":sha256-of-previous-line,"data":{...}}</c>.
+/// Each record holds the SHA-256 (hex) of the previous line's UTF-8 bytes (64 zeros for the
+/// first), so any edit breaks the chain. Every record is flushed to disk as it is written.
+/// </summary>
+public sealed class ProvenanceLog : IDisposable
+{
+    public const int FormatVersion = 1;
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private static readonly JsonSerializerOptions Json = ReportJson.Options;
+    private readonly FileStream _stream;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private string _previous = GenesisHash;
+    private long _sequence;
+
+    public ProvenanceLog(string path, TimeProvider time)
+    {
+        _time = time;
+        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+    }
+
+    public string LastHash => _previous;
+
+    public long Count => _sequence;
+
+    public void Append(string type, object data)
+    {
+        lock (_gate)
+        {
+            var record = new JsonObject
+            {
+                ["v"] = FormatVersion,
+                ["seq"] = _sequence,
+                ["at"] = _time.GetUtcNow().ToString("O"),
+                ["type"] = type,
+                ["prev"] = _previous,
+                ["data"] = JsonSerializer.SerializeToNode(data, Json),
+            };
+            var line = Encoding.UTF8.GetBytes(record.ToJsonString(Json));
+            _stream.Write(line);
+            _stream.WriteByte((byte)'\n');
+            _stream.Flush(flushToDisk: true);
+            _previous = Convert.ToHexStringLower(SHA256.HashData(line));
+            _sequence++;
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

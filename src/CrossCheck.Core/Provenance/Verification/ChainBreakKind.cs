@@ -1,0 +1,26 @@
+namespace CrossCheck.Provenance.Verification;
+
+/// <summary>Why a provenance log's chain does not hold at a record.</summary>
+public enum ChainBreakKind
+{
+    /// <summary>The record's prev is not the hash of the line before it, and its seq follows on: the line before was changed, or a record was inserted or removed and the seqs renumbered.</summary>
+    PreviousHashMismatch,
+
+    /// <summary>The record's seq jumps ahead and its prev does not match: one or more records before it were deleted.</summary>
+    RecordsDeleted,
+
+    /// <summary>The record's seq is not the one expected while its prev matches, or it goes backwards: the seq was edited, or records were duplicated or reordered.</summary>
+    SequenceMismatch,
+
+    /// <summary>A complete (newline-terminated) line is not JSON.</summary>
+    UnparseableJson,
+
+    /// <summary>The record's "v" is missing or not a format version this build reads.</summary>
+    UnknownVersion,
+
+    /// <summary>The record is JSON but lacks a field of the format (seq, type, prev, data) or has one of the wrong type.</summary>
+    MalformedRecord,
+
+    /// <summary>The last line has no newline and does not parse: a write cut short by a crash. <see cref="ProvenanceVerifier.RepairTornTail"/> removes it.</summary>
+    TornLastLine,
+}

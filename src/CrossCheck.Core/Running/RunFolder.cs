@@ -1,0 +1,29 @@
+using System.Text.Json;
+using CrossCheck.Provenance;
+
+namespace CrossCheck.Running;
+
+/// <summary>The files of a run folder: <c>run.json</c> holds the spec the run was made with.</summary>
+public static class RunFolder
+{
+    public const string SpecFormat = "crosscheck.run/1";
+
+    public static void WriteSpec(string path, RunResult run)
+    {
+        var spec = new
+        {
+            format = SpecFormat,
+            run_id = run.RunId,
+            version = run.ProgramVersion,
+            started = run.Started,
+            finished = run.Finished,
+            command = run.Options.CommandLine,
+            essay = new { path = run.Essay.Path, sha256 = run.Essay.Sha256 },
+            sources = run.Sources.Select(s => new { id = s.Id, path = s.Path, sha256 = s.Sha256, pages = s.Pages.Count }),
+            panel = new[] { Checks.GroundingChecker.PanelistName },
+            evidence_token_budget = run.Options.EvidenceTokenBudget,
+            fail_on = run.Options.FailOn.Select(Checks.VerdictNames.Name),
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(spec, ReportJson.Indented));
+    }
+}

@@ -1,0 +1,33 @@
+using CrossCheck.Checks;
+using CrossCheck.Ingest;
+
+namespace CrossCheck.Running;
+
+/// <summary>A finished run: its inputs, every claim's outcome and where the run folder is.</summary>
+public sealed record RunResult
+{
+    public required string RunId { get; init; }
+
+    public required string Folder { get; init; }
+
+    public required DateTimeOffset Started { get; init; }
+
+    public required DateTimeOffset Finished { get; init; }
+
+    public required Document Essay { get; init; }
+
+    public required IReadOnlyList<Document> Sources { get; init; }
+
+    public required int PassageCount { get; init; }
+
+    public required IReadOnlyList<ClaimOutcome> Outcomes { get; init; }
+
+    public required RunOptions Options { get; init; }
+
+    public required string ProgramVersion { get; init; }
+
+    public int Count(Verdict verdict) => Outcomes.Count(o => o.FinalVerdict == verdict);
+
+    /// <summary>The verdicts named by --fail-on that some claim received.</summary>
+    public IReadOnlyList<Verdict> FailingVerdicts => Options.FailOn.Where(v => Count(v) > 0).ToArray();
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace CrossCheck.Tests.Support;
+
+/// <summary>Runs the real <c>crosscheck</c> program (the built crosscheck.dll) as a child process.</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string StdOut, string StdErr);
+
+    public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "crosscheck.dll");
+
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ProgramPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("crosscheck did not finish within 2 minutes");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+}
