@@ -1,1 +1,33 @@
-return 0;
+using CrossCheck.Bench;
+
+// Accuracy and speed harness: each command prints its figures and ends with one summary line.
+// Exit codes: 0 done, 2 bad arguments or unreadable input.
+if (args.Length == 0)
+{
+    return Usage();
+}
+try
+{
+    return args[0] switch
+    {
+        "wice" when args.Length >= 2 => WiceBench.Run(args[1], args.Skip(2).ToArray()),
+        "checkworthiness" when args.Length >= 2 => CheckWorthinessBench.Run(args[1], args.Skip(2).ToArray()),
+        "ingest" => IngestBench.Run(args.Skip(1).ToArray()),
+        _ => Usage(),
+    };
+}
+catch (BenchInputException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: CrossCheck.Bench wice <claims.jsonl> [--fit] [--show] [--l2 x] [--drop i,j]  WiCE support judgement and retrieval
+               CrossCheck.Bench checkworthiness <subtask1_sentence_checkworthiness.jsonl> [--show]
+               CrossCheck.Bench ingest [pages=300] [--profile] PDF ingest + passages + BM25 index timing
+        """);
+    return 2;
+}
