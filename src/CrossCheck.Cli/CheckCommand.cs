@@ -94,6 +94,8 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
                 MaxParallelClaims = settings.Parallel ?? 8,
             },
             PromptsFolder = settings.Prompts ?? config["Prompts"],
+            ResumeRunId = settings.Resume,
+            AutoResume = !settings.NoResume,
             CommandLine = "crosscheck " + string.Join(' ', commandLine.Skip(1).Select(Quote)),
         };
     }

@@ -50,6 +50,18 @@ public sealed class CheckSettings : CommandSettings
     [Description("Claims checked by the panel at once (each provider's own limits still apply). Default: 8.")]
     public int? Parallel { get; init; }
 
+    [CommandOption("--resume <ID>")]
+    [Description("Finish the unfinished run <ID> (runs/.<ID>.partial) without repeating calls whose answers it recorded. Without it, the newest unfinished run with the same inputs and settings is resumed.")]
+    public string? Resume { get; init; }
+
+    [CommandOption("--no-resume")]
+    [Description("Always start a new run, even when an unfinished one with the same inputs exists.")]
+    public bool NoResume { get; init; }
+
+    [CommandOption("--no-cache")]
+    [Description("Neither read nor write the response cache: every model call goes to its provider.")]
+    public bool NoCache { get; init; }
+
     [CommandOption("-q|--quiet")]
     [Description("No progress lines on stderr.")]
     public bool Quiet { get; init; }

@@ -22,6 +22,9 @@ app.Configure(config =>
     config.AddCommand<VerifyLogCommand>("verify-log")
         .WithDescription("Check a run's provenance hash chain; names the first broken record. Exit 0 if it holds, 4 if not.")
         .WithExample("verify-log", "runs/20260101-120000-ab12");
+    config.AddCommand<ReplayCommand>("replay")
+        .WithDescription("Rebuild every report of a finished run from its provenance log, calling no model.")
+        .WithExample("replay", "runs/20260101-120000-ab12", "--out", "/tmp/replayed");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });

@@ -6,4 +6,8 @@ public sealed record ModelAnswer(
     int InputTokens,
     int OutputTokens,
     string? ModelVersion,
-    TimeSpan Latency);
+    TimeSpan Latency)
+{
+    /// <summary>Where the answer came from: "provider" (a real call), "cache" or "log" (resume and replay).</summary>
+    public string Origin { get; init; } = "provider";
+}

@@ -290,10 +290,16 @@ public sealed class PanelRunner(
 
     private async Task<(ModelAnswer? Answer, string? Error)> CallAsync(string stage, PanelistSpec panelist, int round, string claimId, PromptTemplate template, ModelRequest request, CancellationToken cancellationToken)
     {
-        var requestHash = RequestHash(panelist, request, template);
+        var requestHash = ModelRequestHash.Compute(panelist, request);
         try
         {
             var answer = await _clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
+            if (answer.Origin == "log")
+            {
+                // Resumed or replayed: the call and its answer are already in the log; say it was reused, don't record it twice.
+                log?.Append("model_call_reused", new { claim = claimId, stage, round, panelist = panelist.Id, request_hash = requestHash });
+                return (answer, null);
+            }
             log?.Append("model_call", new
             {
                 claim = claimId, stage, round, panelist = panelist.Id, provider = panelist.Provider, model = panelist.Model, family = panelist.Family,
@@ -303,8 +309,9 @@ public sealed class PanelRunner(
                 user_content = request.UserContent,
                 response = answer.Text,
                 usage = new { input_tokens = answer.InputTokens, output_tokens = answer.OutputTokens },
-                latency_ms = Math.Round(answer.Latency.TotalMilliseconds, 1),
+                latency_ms = answer.Latency.TotalMilliseconds,
                 model_version = answer.ModelVersion,
+                origin = answer.Origin,
             });
             return (answer, null);
         }
@@ -322,10 +329,6 @@ public sealed class PanelRunner(
             return (null, message);
         }
     }
-
-    /// <summary>Identifies a request by everything that shapes the answer (provider, model, messages, settings, prompt version).</summary>
-    public static string RequestHash(PanelistSpec panelist, ModelRequest request, PromptTemplate template) =>
-        Sha($"{panelist.Provider}\n{panelist.Model}\n{request.SystemPrompt}\n{request.UserContent}\n{request.JsonSchema}\n{request.Temperature}\n{request.MaxTokens}\n{template.Id}");
 
     private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -29,6 +29,31 @@ public sealed class ProvenanceLog : IDisposable
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
     }
 
+    private ProvenanceLog(FileStream stream, TimeProvider time, string previous, long sequence)
+    {
+        _stream = stream;
+        _time = time;
+        _previous = previous;
+        _sequence = sequence;
+    }
+
+    /// <summary>
+    /// Opens an existing log to go on writing it (resume): a torn last line, left by a crash in
+    /// the middle of a write, is cut first; the chain must hold, and new records continue it.
+    /// Returns whether a torn line was cut.
+    /// </summary>
+    public static (ProvenanceLog Log, bool TornTailCut, long Records) OpenForAppend(string path, TimeProvider time)
+    {
+        var cut = ProvenanceVerifier.RepairTornTail(path);
+        var check = ProvenanceVerifier.Verify(path);
+        if (!check.ChainHolds)
+        {
+            throw new Ingest.InputException($"{path}: the provenance log of the run to resume is broken ({check}); start a new run instead.");
+        }
+        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        return (new ProvenanceLog(stream, time, check.Records == 0 ? GenesisHash : check.LastHash, check.Records), cut, check.Records);
+    }
+
     public string LastHash => _previous;
 
     public long Count => _sequence;

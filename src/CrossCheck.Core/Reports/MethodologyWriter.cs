@@ -107,7 +107,7 @@ public static class MethodologyWriter
             md.AppendLine();
         }
         md.AppendLine("## Verify").AppendLine();
-        md.AppendLine($"Every step is recorded in `provenance.jsonl` (format v1, hash-chained; last record hash `{provenanceHash}`). Check the chain with `crosscheck verify-log {run.Folder}`.");
+        md.AppendLine($"Every step is recorded in `provenance.jsonl` (format v1, hash-chained; last record hash `{provenanceHash}`). Check the chain with `crosscheck verify-log <run folder>` (this run: `{run.RunId}`); `crosscheck replay <run folder>` rebuilds every report from the log without calling any model.");
         if (run.Options.CommandLine.Length > 0)
         {
             md.AppendLine().AppendLine("Command:").AppendLine().AppendLine($"    {run.Options.CommandLine}");

@@ -19,6 +19,59 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
     public static string ProgramVersion =>
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    private static void RecreateFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>Everything that makes two runs the same job: inputs by hash, panel, settings and prompts.</summary>
+    private static string SpecFingerprint(Document essay, IReadOnlyList<Document> sources, RunOptions options, PromptLibrary? prompts) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
+            new[] { essay.Sha256 }
+                .Concat(sources.Select(s => s.Sha256))
+                .Concat(options.Panel.Select(p => p.Id + "@" + p.Family))
+                .Append($"budget={options.EvidenceTokenBudget};rounds={options.PanelOptions.Rounds};extract={options.PanelOptions.Extract}")
+                .Concat(prompts?.All.Select(t => t.Hash) ?? [])))));
+
+    /// <summary>The unfinished run to go on with: the one named by --resume, else the newest with the same fingerprint.</summary>
+    private static (string Id, string Folder)? FindResumable(RunOptions options, string fingerprint)
+    {
+        if (options.ResumeRunId is { } id)
+        {
+            var folder = Path.Combine(options.OutputRoot, $".{id}.partial");
+            if (!File.Exists(Path.Combine(folder, "provenance.jsonl")))
+            {
+                throw new InputException(Directory.Exists(Path.Combine(options.OutputRoot, id))
+                    ? $"{Path.Combine(options.OutputRoot, id)}: this run is already complete; nothing to resume."
+                    : $"{folder}: no unfinished run '{id}' to resume in {options.OutputRoot}.");
+            }
+            return (id, folder);
+        }
+        if (!options.AutoResume || options.RunId is not null || !Directory.Exists(options.OutputRoot))
+        {
+            return null;
+        }
+        foreach (var folder in new DirectoryInfo(options.OutputRoot).GetDirectories(".*.partial").OrderByDescending(d => d.LastWriteTimeUtc))
+        {
+            var log = Path.Combine(folder.FullName, "provenance.jsonl");
+            if (!File.Exists(log))
+            {
+                continue;
+            }
+            var first = File.ReadLines(log).FirstOrDefault();
+            if (first is null || !first.Contains(fingerprint, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            return (folder.Name[1..^".partial".Length], folder.FullName);
+        }
+        return null;
+    }
+
     public async Task<RunResult> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -28,7 +81,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         {
             throw new InputException("no source given; add --source <file> (PDF, Markdown, text or HTML) for each document the essay is about.");
         }
-        if (options.Panel.Count > 0 && clientFor is null)
+        if (options.Panel.Count > 0 && clientFor is null && options.Replay is null)
         {
             throw new InvalidOperationException("a panel was given but no model client factory");
         }
@@ -48,24 +101,62 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
         }
 
-        var runId = options.RunId ?? $"{started:yyyyMMdd-HHmmss}-{random.Next(0x10000):x4}";
-        Directory.CreateDirectory(options.OutputRoot);
-        var final = Path.Combine(options.OutputRoot, runId);
-        if (Directory.Exists(final))
+        var fingerprint = SpecFingerprint(essay, sources, options, prompts);
+        var recorded = RecordedAnswers.Empty;
+        string runId;
+        string partial;
+        string final;
+        ProvenanceLog log;
+        (string Id, string Folder)? resume = options.Replay is null ? FindResumable(options, fingerprint) : null;
+        if (options.Replay is { } replay)
         {
-            throw new InputException($"{final}: a run with this id already exists; choose another --run-id or remove it.");
+            runId = replay.RunId;
+            final = replay.OutputFolder;
+            if (Directory.Exists(final))
+            {
+                throw new InputException($"{final}: already exists; remove it or choose another --out for the replay.");
+            }
+            partial = final + ".partial";
+            RecreateFolder(partial);
+            recorded = RecordedAnswers.Load(replay.OriginalLog);
+            log = new ProvenanceLog(Path.Combine(partial, "replay-provenance.jsonl"), time);
         }
-        var partial = Path.Combine(options.OutputRoot, $".{runId}.partial");
-        if (Directory.Exists(partial))
+        else if (resume is { } found)
         {
-            Directory.Delete(partial, recursive: true);
+            runId = found.Id;
+            partial = found.Folder;
+            final = Path.Combine(options.OutputRoot, runId);
+            var path = Path.Combine(partial, "provenance.jsonl");
+            var cut = ProvenanceVerifier.RepairTornTail(path);
+            recorded = RecordedAnswers.Load(path);
+            (log, _, var before) = ProvenanceLog.OpenForAppend(path, time);
+            log.Append("run_resumed", new { run_id = runId, records_before = before, torn_last_line_cut = cut, answers_reused = recorded.Count });
+            progress?.Report(new RunProgress("resume", 0, 1, $"resuming {runId}: {recorded.Count} recorded answer(s) reused{(cut ? "; a torn last log line was cut" : "")}"));
         }
-        Directory.CreateDirectory(partial);
+        else
+        {
+            runId = options.RunId ?? $"{started:yyyyMMdd-HHmmss}-{random.Next(0x10000):x4}";
+            Directory.CreateDirectory(options.OutputRoot);
+            final = Path.Combine(options.OutputRoot, runId);
+            if (Directory.Exists(final))
+            {
+                throw new InputException($"{final}: a run with this id already exists; choose another --run-id or remove it.");
+            }
+            partial = Path.Combine(options.OutputRoot, $".{runId}.partial");
+            RecreateFolder(partial);
+            log = new ProvenanceLog(Path.Combine(partial, "provenance.jsonl"), time);
+        }
+        using var logScope = log;
+        Func<PanelistSpec, IModelClient>? clients = options.Replay is not null
+            ? p => new RecordedModelClient(p, recorded, null)
+            : clientFor is null ? null
+            : recorded.Count > 0 ? p => new RecordedModelClient(p, recorded, clientFor(p))
+            : clientFor;
 
-        using var log = new ProvenanceLog(Path.Combine(partial, "provenance.jsonl"), time);
         log.Append("run_start", new
         {
             run_id = runId,
+            spec_fingerprint = fingerprint,
             program = "crosscheck",
             version = ProgramVersion,
             command = options.CommandLine,
@@ -104,7 +195,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         PanelRunner? panel = null;
         if (prompts is not null)
         {
-            panel = new PanelRunner(options.Panel, clientFor!, prompts, checker, options.PanelOptions, log);
+            panel = new PanelRunner(options.Panel, clients!, prompts, checker, options.PanelOptions, log);
             if (options.PanelOptions.Extract)
             {
                 progress?.Report(new RunProgress("extract", 0, 1, options.Panel[0].Id));
@@ -152,8 +243,8 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         {
             RunId = runId,
             Folder = final,
-            Started = started,
-            Finished = time.GetUtcNow(),
+            Started = options.Replay?.Started ?? started,
+            Finished = options.Replay?.Finished ?? time.GetUtcNow(),
             Essay = essay,
             Sources = sources,
             PassageCount = corpus.Passages.Count,
@@ -170,9 +261,15 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
         MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), runId, records, summary, options.Panel);
         MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
-        log.Append("run_end", new { run_id = runId, claims = summary.Claims, by_verdict = summary.ByVerdict, failing = result.FailingVerdicts.Select(v => v.Name()) });
-        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, log.LastHash);
+        log.Append("run_end", new { run_id = runId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict, failing = result.FailingVerdicts.Select(v => v.Name()) });
+        var lastHash = log.LastHash;
         log.Dispose();
+        if (options.Replay is { } r)
+        {
+            File.Copy(r.OriginalLog, Path.Combine(partial, "provenance.jsonl"));
+            lastHash = ProvenanceVerifier.Verify(r.OriginalLog).LastHash;
+        }
+        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash);
         Directory.Move(partial, final);
         progress?.Report(new RunProgress("report", 1, 1, final));
         return result;

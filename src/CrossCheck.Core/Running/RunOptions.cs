@@ -28,6 +28,15 @@ public sealed record RunOptions
 
     public Panel.PanelOptions PanelOptions { get; init; } = new();
 
+    /// <summary>Resume this unfinished run (its <c>.&lt;id&gt;.partial</c> folder must exist).</summary>
+    public string? ResumeRunId { get; init; }
+
+    /// <summary>Resume the newest unfinished run made with the same inputs and settings, if there is one.</summary>
+    public bool AutoResume { get; init; } = true;
+
+    /// <summary>Set by <c>crosscheck replay</c>.</summary>
+    public ReplaySpec? Replay { get; init; }
+
     /// <summary>A folder of stage prompts to use instead of the bundled ones.</summary>
     public string? PromptsFolder { get; init; }
 

@@ -11,6 +11,20 @@ public static class CliRunner
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        using var process = Start(workingDirectory, environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("crosscheck did not finish within 2 minutes");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the program and returns at once (for tests that kill it mid-run); output is redirected.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -27,15 +41,7 @@ public static class CliRunner
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("crosscheck did not finish within 2 minutes");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using CrossCheck.Panel;
+
+namespace CrossCheck.Provenance;
+
+/// <summary>
+/// The model answers a provenance log holds, by request hash: what resume reuses instead of
+/// paying again, and what replay answers from. Calls that ended in an error are not answers.
+/// </summary>
+public sealed class RecordedAnswers
+{
+    private readonly Dictionary<string, ModelAnswer> _answers;
+
+    private RecordedAnswers(Dictionary<string, ModelAnswer> answers) => _answers = answers;
+
+    public static RecordedAnswers Empty { get; } = new([]);
+
+    public int Count => _answers.Count;
+
+    public static RecordedAnswers Load(string provenancePath)
+    {
+        var answers = new Dictionary<string, ModelAnswer>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(provenancePath))
+        {
+            if (!line.Contains("\"model_call\"", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            JsonElement record;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                record = doc.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            if (record.GetProperty("type").GetString() != "model_call")
+            {
+                continue;
+            }
+            var data = record.GetProperty("data");
+            if (!data.TryGetProperty("response", out var response) || !data.TryGetProperty("request_hash", out var hash))
+            {
+                continue;
+            }
+            var usage = data.GetProperty("usage");
+            var version = data.TryGetProperty("model_version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            answers.TryAdd(hash.GetString()!, new ModelAnswer(
+                response.GetString() ?? "",
+                usage.GetProperty("input_tokens").GetInt32(),
+                usage.GetProperty("output_tokens").GetInt32(),
+                version,
+                TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = "log" });
+        }
+        return new RecordedAnswers(answers);
+    }
+
+    public bool TryGet(string requestHash, out ModelAnswer answer) => _answers.TryGetValue(requestHash, out answer!);
+}

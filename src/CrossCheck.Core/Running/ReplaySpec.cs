@@ -1,0 +1,8 @@
+namespace CrossCheck.Running;
+
+/// <summary>
+/// Makes a run a replay of an earlier one: same id and times, every model answer taken from the
+/// original log (no provider is called), reports written to <see cref="OutputFolder"/>, and the
+/// original log copied beside them.
+/// </summary>
+public sealed record ReplaySpec(string OriginalLog, string RunId, DateTimeOffset Started, DateTimeOffset Finished, string OutputFolder);

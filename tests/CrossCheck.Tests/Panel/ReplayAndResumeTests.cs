@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CrossCheck.Samples;
+using CrossCheck.Tests.Emulator;
+using CrossCheck.Tests.Support;
+
+namespace CrossCheck.Tests.Panel;
+
+/// <summary>verify-log, replay and crash-safe resume, through the real program and the emulator (scripted answers are test fixtures).</summary>
+public sealed class ReplayAndResumeTests : IDisposable
+{
+    private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro,xai:grok-4.1";
+    private static readonly string[] Reports = ["matrix.csv", "matrix.json", "claims.json", "report.md", "methodology.md", "run.json"];
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static Dictionary<string, string> Env(ProviderEmulator emulator) =>
+        emulator.Environment("sk-emulated-test-key-0003").ToDictionary(p => p.Key, p => p.Value ?? "");
+
+    private static string Verdict(string claim) =>
+        SampleEssay.Expected.FirstOrDefault(e => claim.Contains(e.TextContains, StringComparison.Ordinal)).Verdict ?? "supported";
+
+    [Fact]
+    public async Task Replay_RebuildsEveryReportFromTheLogWithoutCallingAnyModel()
+    {
+        var script = new PanelScript { VerdictFor = Verdict };
+        await using var emulator = new ProviderEmulator(script.Answer);
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        var run = CliRunner.Run(_temp.Path, Env(emulator), "check", essay, "--source", source, "--out", "runs", "--run-id", "orig", "--panel", Panel, "--quiet");
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        var calls = emulator.Requests.Count;
+        Assert.True(calls > 0);
+
+        var replay = CliRunner.Run(_temp.Path, new Dictionary<string, string>(), "replay", "runs/orig", "--out", "replayed");
+
+        Assert.True(replay.ExitCode == 0, replay.StdErr + replay.StdOut);
+        Assert.Equal(calls, emulator.Requests.Count);
+        foreach (var file in Reports)
+        {
+            Assert.True(File.ReadAllText(Path.Combine(_temp.Path, "runs", "orig", file)) == File.ReadAllText(Path.Combine(_temp.Path, "replayed", file)), $"{file} differs after replay");
+        }
+    }
+
+    [Fact]
+    public async Task VerifyLog_FindsAChangedByteAndADeletedRecord()
+    {
+        await using var emulator = new ProviderEmulator(new PanelScript().Answer);
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        Assert.Equal(0, CliRunner.Run(_temp.Path, Env(emulator), "check", essay, "--source", source, "--out", "runs", "--run-id", "r", "--panel", "anthropic:claude-opus-4-6", "--quiet", "--no-extract").ExitCode);
+        var log = Path.Combine(_temp.Path, "runs", "r", "provenance.jsonl");
+        var holds = CliRunner.Run(_temp.Path, "verify-log", "runs/r");
+        Assert.Equal(0, holds.ExitCode);
+        Assert.Contains("chain holds", holds.StdOut, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(log);
+
+        var changed = (string[])lines.Clone();
+        var at = changed[5].IndexOf("\"data\":{", StringComparison.Ordinal) + 9;
+        changed[5] = changed[5][..at] + (changed[5][at] == 'a' ? 'b' : 'a') + changed[5][(at + 1)..];
+        File.WriteAllLines(log, changed);
+        var broken = CliRunner.Run(_temp.Path, "verify-log", "runs/r");
+        Assert.Equal(4, broken.ExitCode);
+        Assert.Contains("line 7", broken.StdOut, StringComparison.Ordinal);
+
+        File.WriteAllLines(log, lines.Where((_, i) => i != 9));
+        var deleted = CliRunner.Run(_temp.Path, "verify-log", "runs/r");
+        Assert.Equal(4, deleted.ExitCode);
+        Assert.Contains("line 10", deleted.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_AfterSigkillAtSeveralPoints_GivesTheUninterruptedMatrixAndRepeatsNoRecordedCall()
+    {
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        var script = new PanelScript { VerdictFor = Verdict };
+        string expected;
+        await using (var clean = new ProviderEmulator(script.Answer))
+        {
+            var run = CliRunner.Run(_temp.Path, Env(clean), "check", essay, "--source", source, "--out", "clean", "--run-id", "x", "--panel", Panel, "--quiet", "--no-cache");
+            Assert.True(run.ExitCode == 0, run.StdErr);
+            expected = File.ReadAllText(Path.Combine(_temp.Path, "clean", "x", "matrix.csv"));
+        }
+
+        // Each answer takes 60 ms, so the run is long enough to be killed part-way.
+        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(60)));
+        string[] args = ["check", essay, "--source", source, "--out", "runs", "--panel", Panel, "--quiet", "--parallel", "2", "--no-cache"];
+        var killedAfter = new List<(int RequestsSoFar, HashSet<string> Recorded)>();
+        foreach (var calls in new[] { 8, 30, 60 })
+        {
+            using var process = CliRunner.Start(_temp.Path, Env(emulator), args);
+            var log = await WaitForCallsAsync(calls, process);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            killedAfter.Add((emulator.Requests.Count, RecordedUserContents(log)));
+            Assert.False(Directory.GetDirectories(Path.Combine(_temp.Path, "runs")).Any(d => !Path.GetFileName(d).StartsWith('.')), "a killed run must not look complete");
+        }
+        var final = CliRunner.Run(_temp.Path, Env(emulator), args);
+
+        Assert.True(final.ExitCode == 0, final.StdErr);
+        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(_temp.Path, "runs")));
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(folder, "matrix.csv")));
+        var requests = emulator.Requests;
+        foreach (var (soFar, recorded) in killedAfter)
+        {
+            var repeated = requests.Skip(soFar).Select(r => r.Parsed!).Where(r => recorded.Contains(Key(r))).ToArray();
+            Assert.True(repeated.Length == 0, $"{repeated.Length} call(s) recorded before a kill were sent again");
+        }
+        var check = CliRunner.Run(_temp.Path, "verify-log", folder);
+        Assert.True(check.ExitCode == 0, check.StdOut);
+        var lines = File.ReadAllLines(Path.Combine(folder, "provenance.jsonl"));
+        Assert.Equal(3, lines.Count(l => l.Contains("\"run_resumed\"", StringComparison.Ordinal)));
+
+        async Task<string> WaitForCallsAsync(int count, Process process)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline)
+            {
+                var partial = Directory.Exists(Path.Combine(_temp.Path, "runs"))
+                    ? Directory.GetDirectories(Path.Combine(_temp.Path, "runs"), ".*.partial").FirstOrDefault()
+                    : null;
+                var log = partial is null ? null : Path.Combine(partial, "provenance.jsonl");
+                if (log is not null && File.Exists(log) && File.ReadLines(log).Count(l => l.Contains("\"model_call\"", StringComparison.Ordinal)) >= count)
+                {
+                    return log;
+                }
+                Assert.False(process.HasExited, "the run ended before it could be killed");
+                await Task.Delay(20);
+            }
+            throw new TimeoutException($"fewer than {count} model calls after 60 s");
+        }
+    }
+
+    private static string Key(EmulatedRequest r) => r.Provider + "\n" + r.Messages.Last(m => m.Role == "user").Content;
+
+    private static HashSet<string> RecordedUserContents(string log)
+    {
+        var keys = new HashSet<string>();
+        foreach (var line in File.ReadAllLines(log).Where(l => l.Contains("\"model_call\"", StringComparison.Ordinal)))
+        {
+            JsonElement data;
+            try
+            {
+                data = JsonDocument.Parse(line).RootElement.GetProperty("data");
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            if (data.TryGetProperty("response", out _))
+            {
+                var provider = data.GetProperty("provider").GetString() switch { "google" => "gemini", var p => p };
+                keys.Add(provider + "\n" + data.GetProperty("user_content").GetString());
+            }
+        }
+        return keys;
+    }
+}
