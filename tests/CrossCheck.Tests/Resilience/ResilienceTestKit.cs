@@ -55,11 +55,17 @@ internal sealed class ResilienceTestKit : IAsyncDisposable
 
     /// <summary>
     /// Runs a call while moving the fake clock on by <paramref name="step"/> whenever the call has not finished within a
-    /// few real milliseconds, so backoff and server-directed waits pass without real sleeping.
+    /// few real milliseconds, so backoff and server-directed waits pass without real sleeping. With <paramref name="startWhen"/>,
+    /// the clock stands still until that holds (e.g. until a wait has been computed from a header carrying a time).
     /// </summary>
-    public async Task<T> DriveAsync<T>(Func<Task<T>> call, TimeSpan step)
+    public async Task<T> DriveAsync<T>(Func<Task<T>> call, TimeSpan step, Func<bool>? startWhen = null)
     {
         var task = Task.Run(call);
+        for (int i = 0; i < 500 && startWhen is not null && !startWhen() && !task.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+        }
+
         for (int i = 0; i < 3000 && !task.IsCompleted; i++)
         {
             if (await Task.WhenAny(task, Task.Delay(10)) != task)
