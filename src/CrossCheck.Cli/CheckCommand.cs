@@ -2,6 +2,9 @@ using CrossCheck.Checks;
 using CrossCheck.Ingest;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
+using CrossCheck.Caching;
+using CrossCheck.Costs;
+using CrossCheck.Resilience;
 using CrossCheck.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,9 +42,22 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             Output.Error(e.Message);
             return ExitCodes.UsageOrInput;
         }
-        var factory = new ModelClientFactory(registry, TimeProvider.System);
+        PanelServices services;
+        try
+        {
+            services = BuildServices(builder.Configuration, registry, settings.NoCache);
+        }
+        catch (Exception e) when (e is ProviderConfigurationException or InvalidOperationException)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        if (settings.Estimate)
+        {
+            return await EstimateAsync(options, services, cancellationToken);
+        }
         builder.Services.AddSingleton(registry);
-        builder.Services.AddSingleton<Func<PanelistSpec, IModelClient>>(factory.Create);
+        builder.Services.AddSingleton(services);
         var outcome = new JobOutcome();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(outcome);
@@ -51,6 +67,38 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);
         return outcome.ExitCode ?? ExitCodes.Cancelled;
+    }
+
+    /// <summary>Provider clients behind one Polly pipeline per provider, the response cache and the price table.</summary>
+    internal static PanelServices BuildServices(IConfiguration config, ProviderRegistry registry, bool noCache)
+    {
+        var relay = new EventRelay<ResilienceEvent>();
+        var http = ProviderHttpClients.FromConfiguration(config, TimeProvider.System, relay.Publish);
+        var factory = new ModelClientFactory(registry, TimeProvider.System, http.ClientFactory);
+        var cachePath = config["CrossCheck:CachePath"] ?? ResponseCache.DefaultPath(Environment.GetEnvironmentVariable);
+        return new PanelServices(factory.Create)
+        {
+            Cache = noCache ? null : new ResponseCache(cachePath, TimeProvider.System),
+            CacheMode = noCache ? CacheMode.Off : CacheMode.ReadWrite,
+            Prices = PriceTable.FromConfiguration(config),
+            IsAvailable = p => !http.IsProviderDown(p.Provider),
+            ResilienceEvents = relay,
+        };
+    }
+
+    private static async Task<int> EstimateAsync(RunOptions options, PanelServices services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var estimate = await new CheckRunner(TimeProvider.System, Random.Shared, services).EstimateAsync(options, cancellationToken);
+            Output.Estimate(estimate, options);
+            return ExitCodes.Ok;
+        }
+        catch (InputException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.UsageOrInput;
+        }
     }
 
     internal static RunOptions BuildOptions(CheckSettings settings, IConfiguration config, string[] commandLine, ProviderRegistry registry)
@@ -95,6 +143,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             },
             PromptsFolder = settings.Prompts ?? config["Prompts"],
             ResumeRunId = settings.Resume,
+            MaxCost = settings.MaxCost ?? (decimal.TryParse(config["MaxCost"], System.Globalization.CultureInfo.InvariantCulture, out var max) ? max : null),
             AutoResume = !settings.NoResume,
             CommandLine = "crosscheck " + string.Join(' ', commandLine.Skip(1).Select(Quote)),
         };

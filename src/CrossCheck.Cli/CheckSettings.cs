@@ -58,6 +58,14 @@ public sealed class CheckSettings : CommandSettings
     [Description("Always start a new run, even when an unfinished one with the same inputs exists.")]
     public bool NoResume { get; init; }
 
+    [CommandOption("--max-cost <USD>")]
+    [Description("Stop starting model calls once the run's cost would pass this many US dollars; calls in flight finish, and the report lists the claims left unchecked (exit code 5).")]
+    public decimal? MaxCost { get; init; }
+
+    [CommandOption("--estimate")]
+    [Description("Print the calls, tokens and cost the run would take, then exit without calling any model.")]
+    public bool Estimate { get; init; }
+
     [CommandOption("--no-cache")]
     [Description("Neither read nor write the response cache: every model call goes to its provider.")]
     public bool NoCache { get; init; }
@@ -79,6 +87,10 @@ public sealed class CheckSettings : CommandSettings
         if (Rounds is < 1 or > 10)
         {
             return ValidationResult.Error("--rounds must be between 1 and 10");
+        }
+        if (MaxCost is < 0)
+        {
+            return ValidationResult.Error("--max-cost must not be negative");
         }
         if (Parallel is < 1)
         {

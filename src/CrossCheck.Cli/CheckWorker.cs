@@ -14,14 +14,14 @@ public sealed class CheckWorker(
     TimeProvider time,
     Output output,
     ProviderRegistry registry,
-    Func<PanelistSpec, IModelClient> clientFor,
+    PanelServices services,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var runner = new CheckRunner(time, Random.Shared, clientFor);
+            var runner = new CheckRunner(time, Random.Shared, services);
             var result = await runner.RunAsync(options, output.Progress, stoppingToken);
             output.Summary(result, registry);
             var failing = result.FailingVerdicts;
@@ -29,7 +29,11 @@ public sealed class CheckWorker(
             {
                 Output.Error($"--fail-on: {string.Join(", ", failing.Select(v => $"{result.Count(v)} claim(s) {v.Name()}"))}");
             }
-            outcome.ExitCode = failing.Count > 0 ? ExitCodes.FailOnVerdictFound : ExitCodes.Ok;
+            if (!result.Complete)
+            {
+                Output.Error($"--max-cost reached: {result.UncheckedClaims.Count} claim(s) left unchecked by the panel; the report in {result.Folder} is marked incomplete.");
+            }
+            outcome.ExitCode = !result.Complete ? ExitCodes.BudgetReached : failing.Count > 0 ? ExitCodes.FailOnVerdictFound : ExitCodes.Ok;
         }
         catch (InputException e)
         {

@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>verify-log found the chain broken; providers --ping found a provider that did not answer.</summary>
     public const int VerificationFailed = 4;
 
+    /// <summary>--max-cost was reached: the run stopped early and its report is marked incomplete.</summary>
+    public const int BudgetReached = 5;
+
     /// <summary>An unexpected internal error (a bug: please report it with the message).</summary>
     public const int Internal = 3;
 
@@ -22,5 +25,5 @@ public static class ExitCodes
     public const int Cancelled = 130;
 
     public const string Help =
-        "Exit codes: 0 done; 1 a verdict named by --fail-on was found; 2 usage or input error; 3 internal error; 4 verification failed (verify-log, providers --ping); 130 cancelled.";
+        "Exit codes: 0 done; 1 a verdict named by --fail-on was found; 2 usage or input error; 3 internal error; 4 verification failed (verify-log, providers --ping); 5 --max-cost reached, report incomplete; 130 cancelled.";
 }

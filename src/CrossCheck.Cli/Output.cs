@@ -41,6 +41,11 @@ public sealed class Output(bool quiet)
         if (run.Options.Panel.Count > 0)
         {
             AnsiConsole.WriteLine($"Panel: {string.Join(", ", run.Options.Panel.Select(p => p.Id))} + offline grounding checker.");
+            if (run.Costs is { } meter)
+            {
+                var total = meter.Total;
+                AnsiConsole.WriteLine($"Model calls: {total.Calls}, {total.InputTokens:N0} input / {total.OutputTokens:N0} output tokens, US${total.KnownCost:0.00##}{(total.UnpricedCalls > 0 ? $" (+{total.UnpricedCalls} unpriced call(s))" : "")}.");
+            }
             return;
         }
         var configured = registry.Providers.Select(p => p.Name).ToArray();
@@ -48,6 +53,30 @@ public sealed class Output(bool quiet)
         AnsiConsole.WriteLine(configured.Length > 0
             ? $"Providers found: {string.Join(", ", configured)}. Add a panel with --panel provider:model,... (see README, \"Providers\")."
             : "To add an LLM panel, set provider keys (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, XAI_API_KEY, OLLAMA_HOST...) and pass --panel provider:model,... (see README, \"Providers\").");
+    }
+
+    public static void Estimate(RunEstimate estimate, RunOptions options)
+    {
+        if (options.Panel.Count == 0)
+        {
+            AnsiConsole.WriteLine($"{estimate.Claims} claims; no panel given: the offline grounding checker makes no model calls and costs nothing.");
+            return;
+        }
+        var table = new Table().AddColumn("stage").AddColumn(new TableColumn("calls").RightAligned()).AddColumn(new TableColumn("input tokens").RightAligned())
+            .AddColumn(new TableColumn("output tokens").RightAligned()).AddColumn(new TableColumn("cost (USD)").RightAligned());
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (var (stage, t) in estimate.ByStage)
+        {
+            table.AddRow(stage, t.Calls.ToString(ci), t.InputTokens.ToString("N0", ci), t.OutputTokens.ToString("N0", ci), t.KnownCost.ToString("0.00##", ci));
+        }
+        table.AddRow("total", estimate.Calls.ToString(ci), estimate.InputTokens.ToString("N0", ci), estimate.OutputTokens.ToString("N0", ci), estimate.CostUsd.ToString("0.00##", ci));
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"Estimate for {estimate.CheckableClaims} checkable of {estimate.Claims} claims with {string.Join(", ", options.Panel.Select(p => p.Id))}; nothing was called.");
+        AnsiConsole.WriteLine("Input tokens are counted from the requests the run would send (characters / 4); output tokens are per-stage expectations; repairs and retries are not included.");
+        if (estimate.UnpricedCalls > 0)
+        {
+            AnsiConsole.WriteLine($"{estimate.UnpricedCalls} call(s) go to models with no price in the table (CrossCheck:Prices): their cost is not included.");
+        }
     }
 
     /// <summary>Reports on the calling thread, so lines come out in order.</summary>

@@ -25,6 +25,9 @@ app.Configure(config =>
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Rebuild every report of a finished run from its provenance log, calling no model.")
         .WithExample("replay", "runs/20260101-120000-ab12", "--out", "/tmp/replayed");
+    config.AddCommand<CacheCommand>("cache")
+        .WithDescription("The response cache: 'cache clear' deletes every cached answer, 'cache stats' shows its size.")
+        .WithExample("cache", "clear");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });

@@ -57,7 +57,7 @@ public sealed class CachingModelClient : IModelClient
         string key = CacheKey.For(Panelist, request, _promptVersion(request));
         if (Mode == CacheMode.ReadWrite && await TryReadAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
         {
-            var answer = new ModelAnswer(hit.Text, hit.InputTokens, hit.OutputTokens, hit.ModelVersion, TimeSpan.Zero);
+            var answer = new ModelAnswer(hit.Text, hit.InputTokens, hit.OutputTokens, hit.ModelVersion, TimeSpan.Zero) { Origin = "cache" };
             var completion = new CachedCompletion(answer, true, key, hit.CreatedAt);
             Hits.AddOrUpdate(answer, completion);
             return completion;

@@ -21,8 +21,16 @@ public sealed class PanelRunner(
     GroundingChecker grounding,
     PanelOptions options,
     ProvenanceLog? log,
-    Func<PanelistSpec, bool>? isAvailable = null)
+    Func<PanelistSpec, bool>? isAvailable = null,
+    Costs.CostMeter? meter = null,
+    decimal? maxCost = null,
+    Costs.CostEstimator? estimator = null)
 {
+    private volatile bool _budgetSpent;
+
+    /// <summary>True once a call was refused because it would have passed --max-cost.</summary>
+    public bool BudgetSpent => _budgetSpent;
+
     private readonly Dictionary<PanelistSpec, IModelClient> _clients = panel.Distinct().ToDictionary(p => p, clientFor);
 
     public IReadOnlyList<PanelistSpec> Panel => panel;
@@ -40,7 +48,8 @@ public sealed class PanelRunner(
             text = e.Passage.Text,
         }).ToArray();
 
-        var draft = await AskAsync("Draft", roles.Drafter, 1, claim.Id, new { claim = claim.Text, kind = claim.Kind.ToString() }, cancellationToken).ConfigureAwait(false);
+        PanelAnswer draft;
+        (draft, roles) = await AskRoleAsync("Draft", roles, 1, claim.Id, new { claim = claim.Text, kind = claim.Kind.ToString() }, cancellationToken).ConfigureAwait(false);
         var proposition = draft.Text("proposition") ?? claim.Text;
 
         var verifications = await Task.WhenAll(panel.Select(p => AskAsync(
@@ -64,7 +73,8 @@ public sealed class PanelRunner(
         var reconciliations = new List<PanelAnswer>();
         for (var round = 1; round <= Math.Max(1, options.Rounds); round++)
         {
-            var attack = await AskAsync("Attack", roles.Attacker, round, claim.Id, new
+            PanelAnswer attack;
+            (attack, roles) = await AskRoleAsync("Attack", roles, round, claim.Id, new
             {
                 claim = claim.Text,
                 evidence,
@@ -73,7 +83,8 @@ public sealed class PanelRunner(
                 previous_reconciliation = reconciliations.LastOrDefault() is { Failed: false } last ? new { verdict = last.Verdict?.Name(), rationale = last.Rationale } : null,
             }, cancellationToken).ConfigureAwait(false);
             attacks.Add(attack);
-            var reconcile = await AskAsync("Reconcile", roles.Reconciler, round, claim.Id, new
+            PanelAnswer reconcile;
+            (reconcile, roles) = await AskRoleAsync("Reconcile", roles, round, claim.Id, new
             {
                 claim = claim.Text,
                 evidence,
@@ -97,6 +108,45 @@ public sealed class PanelRunner(
         var result = new ClaimPanel(claim.Id, roles, draft, verifications, attacks, reconciliations, final, from, flags);
         log?.Append("verdict", new { claim = claim.Id, panelist = "panel", verdict = final, from, flags, final = true });
         return result;
+    }
+
+    /// <summary>
+    /// Asks the holder of a role; when that call failed because the holder's provider is down
+    /// (its circuit breaker open), the role goes to the next eligible panelist in rotation order,
+    /// the rules kept (the reconciler neither drafter nor attacker, and of another family than the
+    /// drafter where possible), and the reassignment is recorded.
+    /// </summary>
+    private async Task<(PanelAnswer Answer, RoleAssignment Roles)> AskRoleAsync(string stage, RoleAssignment roles, int round, string claimId, object data, CancellationToken cancellationToken)
+    {
+        var holder = stage switch { "Draft" => roles.Drafter, "Attack" => roles.Attacker, _ => roles.Reconciler };
+        var answer = await AskAsync(stage, holder, round, claimId, data, cancellationToken).ConfigureAwait(false);
+        if (!answer.Failed || isAvailable is null || isAvailable(holder))
+        {
+            return (answer, roles);
+        }
+        var start = panel.ToList().IndexOf(holder);
+        var candidates = Enumerable.Range(1, panel.Count - 1).Select(k => panel[(start + k) % panel.Count]).Where(isAvailable).ToArray();
+        var replacement = stage switch
+        {
+            "Draft" => candidates.FirstOrDefault(p => p != roles.Attacker && p != roles.Reconciler) ?? candidates.FirstOrDefault(),
+            "Attack" => candidates.FirstOrDefault(p => p != roles.Drafter && p != roles.Reconciler) ?? candidates.FirstOrDefault(p => p != roles.Drafter),
+            _ => candidates.FirstOrDefault(p => p != roles.Drafter && p != roles.Attacker && p.Family != roles.Drafter.Family)
+                ?? candidates.FirstOrDefault(p => p != roles.Drafter && p != roles.Attacker)
+                ?? candidates.FirstOrDefault(p => p != roles.Drafter),
+        };
+        if (replacement is null)
+        {
+            return (answer, roles);
+        }
+        var note = $"{stage.ToLowerInvariant()} reassigned from {holder.Id} to {replacement.Id}: provider down ({answer.Error})";
+        log?.Append("role_reassigned", new { claim = claimId, stage, round, from = holder.Id, to = replacement.Id, reason = answer.Error });
+        roles = stage switch
+        {
+            "Draft" => roles with { Drafter = replacement, Notes = [.. roles.Notes, note] },
+            "Attack" => roles with { Attacker = replacement, Notes = [.. roles.Notes, note] },
+            _ => roles with { Reconciler = replacement, Notes = [.. roles.Notes, note] },
+        };
+        return (await AskAsync(stage, replacement, round, claimId, data, cancellationToken).ConfigureAwait(false), roles);
     }
 
     /// <summary>
@@ -291,9 +341,17 @@ public sealed class PanelRunner(
     private async Task<(ModelAnswer? Answer, string? Error)> CallAsync(string stage, PanelistSpec panelist, int round, string claimId, PromptTemplate template, ModelRequest request, CancellationToken cancellationToken)
     {
         var requestHash = ModelRequestHash.Compute(panelist, request);
+        if (maxCost is { } budget && meter is not null && estimator is not null
+            && (_budgetSpent || meter.WouldExceed(budget, estimator.Estimate(panelist, request).Cost)))
+        {
+            _budgetSpent = true;
+            throw new BudgetExceededException($"--max-cost {budget.ToString(System.Globalization.CultureInfo.InvariantCulture)} USD reached before the {stage} call to {panelist.Id}");
+        }
+        using var scope = CallScope.Enter(claimId, stage, panelist.Id);
         try
         {
             var answer = await _clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
+            var cost = answer.Origin == "cache" ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
             if (answer.Origin == "log")
             {
                 // Resumed or replayed: the call and its answer are already in the log; say it was reused, don't record it twice.
@@ -312,10 +370,11 @@ public sealed class PanelRunner(
                 latency_ms = answer.Latency.TotalMilliseconds,
                 model_version = answer.ModelVersion,
                 origin = answer.Origin,
+                cost_usd = cost,
             });
             return (answer, null);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not BudgetExceededException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             var message = e.Message.Split('\n')[0];
             log?.Append("model_call", new

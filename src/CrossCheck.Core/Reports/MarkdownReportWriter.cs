@@ -19,6 +19,14 @@ public static class MarkdownReportWriter
         var md = new StringBuilder();
         md.AppendLine($"# CrossCheck report: {Escape(run.Essay.FileName)}").AppendLine();
         md.AppendLine($"Run `{run.RunId}`, {run.Finished:yyyy-MM-dd HH:mm} UTC. Sources: {string.Join(", ", run.Sources.Select(s => $"{Escape(s.FileName)} ({s.Pages.Count} p.)"))}.").AppendLine();
+        if (summary.UncheckedClaims.Count > 0)
+        {
+            md.AppendLine($"**INCOMPLETE: the run stopped at its --max-cost budget. {summary.UncheckedClaims.Count} checkable claim(s) were not checked by the panel: {string.Join(", ", summary.UncheckedClaims)}.** Their verdicts below are the offline grounding checker's only.").AppendLine();
+        }
+        if (summary.Cost is { } cost)
+        {
+            md.AppendLine($"Panel cost: {cost.Calls} model calls, {cost.InputTokens:N0} input and {cost.OutputTokens:N0} output tokens, {CostText(cost)}.").AppendLine();
+        }
         md.AppendLine("| verdict | claims |").AppendLine("|---|---:|");
         foreach (var v in Order)
         {
@@ -79,6 +87,9 @@ public static class MarkdownReportWriter
         }
         File.WriteAllText(path, md.ToString());
     }
+
+    public static string CostText(CostSummary cost) =>
+        $"US${cost.CostUsd.ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture)}" + (cost.UnpricedCalls > 0 ? $" for priced models ({cost.UnpricedCalls} call(s) to models with no price in the table are not counted)" : "");
 
     /// <summary>Keeps essay, source and model text from being read as Markdown or HTML.</summary>
     public static string Escape(string text)

@@ -70,6 +70,14 @@ public static class MethodologyWriter
                 md.AppendLine($"- {ps.CappedByMechanicalChecks} final \"supported\" verdict(s) were capped by the mechanical checks.");
             }
         }
+        if (summary.Cost is { } cost)
+        {
+            md.AppendLine($"- Cost: {MarkdownReportWriter.CostText(cost)} by the editable price table in the configuration; by stage: {string.Join(", ", cost.ByStage.Select(p => $"{p.Key} {p.Value.Calls} calls US${p.Value.KnownCost.ToString("0.00##", CultureInfo.InvariantCulture)}"))}.");
+        }
+        if (summary.UncheckedClaims.Count > 0)
+        {
+            md.AppendLine().AppendLine($"**This run is incomplete:** it stopped at its cost budget (--max-cost {run.Options.MaxCost?.ToString(CultureInfo.InvariantCulture)} USD) before the panel checked {summary.UncheckedClaims.Count} claim(s): {string.Join(", ", summary.UncheckedClaims)}. Those claims carry only the offline grounding checker's verdict.");
+        }
         md.AppendLine().AppendLine("## Results").AppendLine();
         foreach (var v in VerdictNames.All)
         {

@@ -14,7 +14,9 @@ public sealed record RunSummary(
     int NumbersFound,
     int SectionReferences,
     int SectionsHolding,
-    PanelSummary? Panel)
+    PanelSummary? Panel,
+    CostSummary? Cost,
+    IReadOnlyList<string> UncheckedClaims)
 {
     public static RunSummary From(RunResult run)
     {
@@ -29,6 +31,8 @@ public sealed record RunSummary(
             grounding.Sum(g => g.Numbers.Count(n => n.Match == NumberMatch.Found)),
             grounding.Sum(g => g.Sections.Count),
             grounding.Sum(g => g.Sections.Count(s => s.Match == SectionMatch.Holds)),
-            PanelSummary.From(run));
+            PanelSummary.From(run),
+            run.Costs is { } meter && run.Options.Panel.Count > 0 ? CostSummary.From(meter) : null,
+            run.UncheckedClaims);
     }
 }

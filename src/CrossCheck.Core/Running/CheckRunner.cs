@@ -14,8 +14,13 @@ namespace CrossCheck.Running;
 /// loaded and validated before any folder is made; the run is written in
 /// <c>runs/.&lt;id&gt;.partial</c> and renamed to <c>runs/&lt;id&gt;</c> only once every file is complete.
 /// </summary>
-public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistSpec, IModelClient>? clientFor = null)
+public sealed class CheckRunner(TimeProvider time, Random random, PanelServices? services = null)
 {
+    public CheckRunner(TimeProvider time, Random random, Func<PanelistSpec, IModelClient> clientFor)
+        : this(time, random, new PanelServices(clientFor))
+    {
+    }
+
     public static string ProgramVersion =>
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -72,18 +77,13 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         return null;
     }
 
-    public async Task<RunResult> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private static (Document Essay, List<Document> Sources, List<Claim> Claims, PromptLibrary? Prompts) LoadInputs(
+        RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        var started = time.GetUtcNow();
         var loader = new DocumentLoader(options.Limits);
         if (options.SourcePaths.Count == 0)
         {
             throw new InputException("no source given; add --source <file> (PDF, Markdown, text or HTML) for each document the essay is about.");
-        }
-        if (options.Panel.Count > 0 && clientFor is null && options.Replay is null)
-        {
-            throw new InvalidOperationException("a panel was given but no model client factory");
         }
         var prompts = options.Panel.Count > 0 ? PromptLibrary.Load(options.PromptsFolder) : null;
         progress?.Report(new RunProgress("ingest", 0, options.SourcePaths.Count + 1, options.EssayPath));
@@ -100,6 +100,50 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         {
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
         }
+        return (essay, sources, claims, prompts);
+    }
+
+    /// <summary>
+    /// What the run would take, before calling anything: the panel's stages run against a stand-in
+    /// client that returns placeholder answers of the expected length (never shown to anyone, no
+    /// folder is written), and the requests they produce are counted and priced.
+    /// </summary>
+    public async Task<RunEstimate> EstimateAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        var (essay, sources, claims, prompts) = LoadInputs(options, null, cancellationToken);
+        if (prompts is null)
+        {
+            return new RunEstimate(claims.Count, 0, 0, 0, 0, 0m, 0, new Dictionary<string, Costs.CostTotals>());
+        }
+        var prices = services?.Prices ?? Costs.PriceTable.Default;
+        var estimator = new Costs.CostEstimator(prices);
+        var meter = new Costs.CostMeter(prices);
+        using var corpus = new SourceCorpus(sources);
+        var checker = new GroundingChecker(corpus, options.EvidenceTokenBudget);
+        var dry = new PanelRunner(options.Panel, p => new EstimatingModelClient(p, estimator), prompts, checker, options.PanelOptions with { MaxParallelClaims = 1 }, null, null, meter);
+        if (options.PanelOptions.Extract)
+        {
+            await dry.ExtractAsync(essay, claims, cancellationToken).ConfigureAwait(false);
+        }
+        var checkable = claims.Where(c => c.Checkable).ToArray();
+        for (var i = 0; i < checkable.Length; i++)
+        {
+            await dry.RunClaimAsync(checkable[i], i, checker.Check(checkable[i]), cancellationToken).ConfigureAwait(false);
+        }
+        var total = meter.Total;
+        return new RunEstimate(claims.Count, checkable.Length, total.Calls, total.InputTokens, total.OutputTokens, total.KnownCost, total.UnpricedCalls, meter.ByStage);
+    }
+
+    public async Task<RunResult> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var started = time.GetUtcNow();
+        var clientFor = services?.ClientFor;
+        if (options.Panel.Count > 0 && clientFor is null && options.Replay is null)
+        {
+            throw new InvalidOperationException("a panel was given but no model client factory");
+        }
+        var (essay, sources, claims, prompts) = LoadInputs(options, progress, cancellationToken);
 
         var fingerprint = SpecFingerprint(essay, sources, options, prompts);
         var recorded = RecordedAnswers.Empty;
@@ -150,8 +194,20 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         Func<PanelistSpec, IModelClient>? clients = options.Replay is not null
             ? p => new RecordedModelClient(p, recorded, null)
             : clientFor is null ? null
-            : recorded.Count > 0 ? p => new RecordedModelClient(p, recorded, clientFor(p))
-            : clientFor;
+            : p => new RecordedModelClient(p, recorded, services!.CacheMode == Caching.CacheMode.Off
+                ? clientFor(p)
+                : new Caching.CachingModelClient(clientFor(p), services.Cache, services.CacheMode));
+        var meter = new Costs.CostMeter(services?.Prices ?? Costs.PriceTable.Default);
+        using var events = services?.ResilienceEvents?.Attach(e =>
+        {
+            var scope = CallScope.Current;
+            log.Append("resilience", new
+            {
+                provider = e.Provider, kind = e.KindName, attempt = e.Attempt, status = e.StatusCode,
+                wait_ms = e.Wait?.TotalMilliseconds, detail = e.Detail,
+                claim = scope?.Claim, stage = scope?.Stage, panelist = scope?.Panelist,
+            });
+        });
 
         log.Append("run_start", new
         {
@@ -170,6 +226,8 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
                 rounds = options.PanelOptions.Rounds,
                 extract = options.PanelOptions.Extract,
                 prompts = prompts?.All.Select(t => new { name = t.Name, version = t.Version, hash = t.Hash, folder = t.Folder }),
+                max_cost_usd = options.MaxCost,
+                cache = services?.CacheMode.ToString(),
             },
         });
         foreach (var doc in sources.Prepend(essay))
@@ -195,7 +253,8 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         PanelRunner? panel = null;
         if (prompts is not null)
         {
-            panel = new PanelRunner(options.Panel, clients!, prompts, checker, options.PanelOptions, log);
+            panel = new PanelRunner(options.Panel, clients!, prompts, checker, options.PanelOptions, log, services?.IsAvailable,
+                meter, options.MaxCost, new Costs.CostEstimator(services?.Prices ?? Costs.PriceTable.Default));
             if (options.PanelOptions.Extract)
             {
                 progress?.Report(new RunProgress("extract", 0, 1, options.Panel[0].Id));
@@ -217,6 +276,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         }
 
         var panels = new ClaimPanel?[claims.Count];
+        var uncheckedClaims = new List<string>();
         if (panel is not null)
         {
             var checkable = Enumerable.Range(0, claims.Count).Where(i => claims[i].Checkable).ToArray();
@@ -227,15 +287,27 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    panels[claimIndex] = await panel.RunClaimAsync(claims[claimIndex], order, groundings[claimIndex], cancellationToken).ConfigureAwait(false);
-                    progress?.Report(new RunProgress("panel", Interlocked.Increment(ref done), checkable.Length, claims[claimIndex].Id));
+                    if (!panel.BudgetSpent)
+                    {
+                        panels[claimIndex] = await panel.RunClaimAsync(claims[claimIndex], order, groundings[claimIndex], cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (BudgetExceededException)
+                {
+                    // The claim stays without a panel verdict; it is listed as unchecked below.
                 }
                 finally
                 {
                     gate.Release();
+                    progress?.Report(new RunProgress("panel", Interlocked.Increment(ref done), checkable.Length, claims[claimIndex].Id));
                 }
             });
             await Task.WhenAll(tasks).ConfigureAwait(false);
+            uncheckedClaims.AddRange(checkable.Where(i => panels[i] is null).Select(i => claims[i].Id));
+            if (uncheckedClaims.Count > 0)
+            {
+                log.Append("budget_reached", new { max_cost_usd = options.MaxCost, spent_usd = meter.Total.KnownCost, unchecked_claims = uncheckedClaims });
+            }
         }
         var outcomes = claims.Select((c, i) => new ClaimOutcome(c, groundings[i], panels[i])).ToArray();
 
@@ -252,6 +324,8 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
             Options = options,
             ProgramVersion = ProgramVersion,
             Prompts = prompts?.All.ToArray() ?? [],
+            Costs = meter,
+            UncheckedClaims = uncheckedClaims,
         };
         var records = outcomes.Select(ClaimRecord.From).ToArray();
         var summary = RunSummary.From(result);
@@ -261,7 +335,12 @@ public sealed class CheckRunner(TimeProvider time, Random random, Func<PanelistS
         MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
         MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), runId, records, summary, options.Panel);
         MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
-        log.Append("run_end", new { run_id = runId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict, failing = result.FailingVerdicts.Select(v => v.Name()) });
+        log.Append("run_end", new
+        {
+            run_id = runId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict,
+            failing = result.FailingVerdicts.Select(v => v.Name()), complete = uncheckedClaims.Count == 0, unchecked_claims = uncheckedClaims,
+            cost = summary.Cost,
+        });
         var lastHash = log.LastHash;
         log.Dispose();
         if (options.Replay is { } r)

@@ -20,9 +20,11 @@ public static class RunFolder
             command = run.Options.CommandLine,
             essay = new { path = run.Essay.Path, sha256 = run.Essay.Sha256 },
             sources = run.Sources.Select(s => new { id = s.Id, path = s.Path, sha256 = s.Sha256, pages = s.Pages.Count }),
-            panel = new[] { Checks.GroundingChecker.PanelistName },
+            panel = run.Options.Panel.Select(p => p.Id).Prepend(Checks.GroundingChecker.PanelistName),
             evidence_token_budget = run.Options.EvidenceTokenBudget,
             fail_on = run.Options.FailOn.Select(Checks.VerdictNames.Name),
+            complete = run.Complete,
+            unchecked_claims = run.UncheckedClaims,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(spec, ReportJson.Indented));
     }

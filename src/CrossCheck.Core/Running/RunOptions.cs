@@ -28,6 +28,9 @@ public sealed record RunOptions
 
     public Panel.PanelOptions PanelOptions { get; init; } = new();
 
+    /// <summary>Stop starting model calls once the run's cost would pass this many US dollars.</summary>
+    public decimal? MaxCost { get; init; }
+
     /// <summary>Resume this unfinished run (its <c>.&lt;id&gt;.partial</c> folder must exist).</summary>
     public string? ResumeRunId { get; init; }
 

@@ -29,6 +29,14 @@ public sealed record RunResult
     /// <summary>The stage prompts used (none for a grounding-only run).</summary>
     public IReadOnlyList<Panel.Prompts.PromptTemplate> Prompts { get; init; } = [];
 
+    /// <summary>Tokens and cost of every model call, by stage and panelist.</summary>
+    public Costs.CostMeter? Costs { get; init; }
+
+    /// <summary>Checkable claims the panel did not get to because --max-cost was reached: the report is incomplete.</summary>
+    public IReadOnlyList<string> UncheckedClaims { get; init; } = [];
+
+    public bool Complete => UncheckedClaims.Count == 0;
+
     public int Count(Verdict verdict) => Outcomes.Count(o => o.FinalVerdict == verdict);
 
     /// <summary>The verdicts named by --fail-on that some claim received.</summary>

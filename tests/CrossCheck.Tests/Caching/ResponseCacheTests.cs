@@ -45,7 +45,7 @@ public sealed class ResponseCacheTests
         Assert.Equal(1, inner.Calls);
         Assert.False(CachingModelClient.WasCacheHit(fresh));
         Assert.True(CachingModelClient.WasCacheHit(cached));
-        Assert.Equal(Answer with { Latency = TimeSpan.Zero }, cached);
+        Assert.Equal(Answer with { Latency = TimeSpan.Zero, Origin = "cache" }, cached);
     }
 
     [Fact]

@@ -38,7 +38,10 @@ public sealed class ReplayAndResumeTests : IDisposable
         Assert.Equal(calls, emulator.Requests.Count);
         foreach (var file in Reports)
         {
-            Assert.True(File.ReadAllText(Path.Combine(_temp.Path, "runs", "orig", file)) == File.ReadAllText(Path.Combine(_temp.Path, "replayed", file)), $"{file} differs after replay");
+            var original = File.ReadAllText(Path.Combine(_temp.Path, "runs", "orig", file));
+            var replayed = File.ReadAllText(Path.Combine(_temp.Path, "replayed", file));
+            var at = Enumerable.Range(0, Math.Min(original.Length, replayed.Length)).FirstOrDefault(i => original[i] != replayed[i]);
+            Assert.True(original == replayed, $"{file} differs after replay at {at}: {original.Substring(Math.Max(0, at - 80), Math.Min(200, original.Length - Math.Max(0, at - 80)))} /// {replayed.Substring(Math.Max(0, at - 80), Math.Min(200, replayed.Length - Math.Max(0, at - 80)))}");
         }
     }
 

@@ -37,6 +37,8 @@ public static class CliRunner
         {
             start.ArgumentList.Add(arg);
         }
+        // Each test gets its own response cache, so no test sees another's cached answers.
+        start.Environment["CrossCheck__CachePath"] = Path.Combine(workingDirectory, "responses-cache.db");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -1,0 +1,4 @@
+namespace CrossCheck.Panel;
+
+/// <summary>Thrown instead of starting a model call that would take the run past --max-cost.</summary>
+public sealed class BudgetExceededException(string message) : Exception(message);
