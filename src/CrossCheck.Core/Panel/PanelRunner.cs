@@ -38,6 +38,47 @@ public sealed class PanelRunner(
     public async Task<ClaimPanel> RunClaimAsync(Claim claim, int checkableIndex, GroundingResult mechanical, CancellationToken cancellationToken)
     {
         var roles = Rotation.Assign(panel, checkableIndex, isAvailable);
+        var claimReservation = ReserveClaim(claim, roles, mechanical);
+        try
+        {
+            return await RunReservedClaimAsync(claim, roles, mechanical, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(claimReservation);
+            InReservedClaim.Value = false;
+        }
+    }
+
+    private static readonly AsyncLocal<bool> InReservedClaim = new();
+
+    /// <summary>
+    /// With --max-cost, a claim starts only if the spend so far, the estimates held by claims in
+    /// flight and this claim's estimate (every stage, from the size of its evidence) fit the
+    /// budget, so the budget buys whole checked claims rather than many half-checked ones.
+    /// </summary>
+    private decimal ReserveClaim(Claim claim, RoleAssignment roles, GroundingResult mechanical)
+    {
+        if (maxCost is null || meter is null || estimator is null)
+        {
+            return 0m;
+        }
+        var evidenceChars = mechanical.Evidence.Sum(e => e.Passage.End - e.Passage.Start);
+        var template = prompts["Verify"];
+        var probe = new ModelRequest("verify", template.SystemTemplate, new string('x', evidenceChars + claim.Text.Length * 2 + 400), template.Schema, template.Temperature, template.MaxTokens);
+        decimal Cost(PanelistSpec p, string stage, double scale = 1) =>
+            (estimator.Estimate(p, probe with { Stage = stage }).Cost ?? 0m) * (decimal)scale;
+        var rounds = Math.Max(1, options.Rounds);
+        // Attack and reconcile prompts also carry the reviews: about half as much again as a verify prompt.
+        var estimate = Cost(roles.Drafter, "draft", 0.3) + panel.Sum(p => Cost(p, "verify"))
+            + rounds * (Cost(roles.Attacker, "attack", 1.5) + Cost(roles.Reconciler, "reconcile", 1.5));
+        var reserved = ReserveAmount(estimate, $"claim {claim.Id}");
+        InReservedClaim.Value = true;
+        return reserved;
+    }
+
+    private async Task<ClaimPanel> RunReservedClaimAsync(Claim claim, RoleAssignment roles, GroundingResult mechanical, CancellationToken cancellationToken)
+    {
         log?.Append("roles", new { claim = claim.Id, drafter = roles.Drafter.Id, attacker = roles.Attacker.Id, reconciler = roles.Reconciler.Id, notes = roles.Notes });
         var evidence = mechanical.Evidence.Select((e, i) => new
         {
@@ -329,6 +370,43 @@ public sealed class PanelRunner(
         return result;
     }
 
+    private readonly Lock _budgetGate = new();
+    private decimal _inFlight;
+
+    /// <summary>
+    /// With --max-cost, a call starts only if the cost so far, plus the estimated cost of the calls
+    /// in flight, plus this call's estimate stays within the budget; its estimate is held until it ends.
+    /// </summary>
+    private decimal Reserve(string stage, PanelistSpec panelist, ModelRequest request) =>
+        maxCost is null || meter is null || estimator is null || InReservedClaim.Value
+            ? 0m
+            : ReserveAmount(estimator.Estimate(panelist, request).Cost ?? 0m, $"the {stage} call to {panelist.Id}");
+
+    private decimal ReserveAmount(decimal estimate, string what)
+    {
+        lock (_budgetGate)
+        {
+            if (_budgetSpent || meter!.WouldExceed(maxCost!.Value, _inFlight + estimate))
+            {
+                _budgetSpent = true;
+                throw new BudgetExceededException($"--max-cost {maxCost!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} USD reached before {what}");
+            }
+            _inFlight += estimate;
+        }
+        return estimate;
+    }
+
+    private void Release(decimal reserved)
+    {
+        if (reserved != 0m)
+        {
+            lock (_budgetGate)
+            {
+                _inFlight -= reserved;
+            }
+        }
+    }
+
     private static PanelAnswer Failed(string stage, PanelistSpec panelist, int round, PromptTemplate template, string raw, string error, CallStats stats) =>
         new(stage, panelist, round, null, null, [], null, raw, error, stats, template.Id, template.Hash);
 
@@ -341,12 +419,7 @@ public sealed class PanelRunner(
     private async Task<(ModelAnswer? Answer, string? Error)> CallAsync(string stage, PanelistSpec panelist, int round, string claimId, PromptTemplate template, ModelRequest request, CancellationToken cancellationToken)
     {
         var requestHash = ModelRequestHash.Compute(panelist, request);
-        if (maxCost is { } budget && meter is not null && estimator is not null
-            && (_budgetSpent || meter.WouldExceed(budget, estimator.Estimate(panelist, request).Cost)))
-        {
-            _budgetSpent = true;
-            throw new BudgetExceededException($"--max-cost {budget.ToString(System.Globalization.CultureInfo.InvariantCulture)} USD reached before the {stage} call to {panelist.Id}");
-        }
+        var reserved = Reserve(stage, panelist, request);
         using var scope = CallScope.Enter(claimId, stage, panelist.Id);
         try
         {
@@ -386,6 +459,10 @@ public sealed class PanelRunner(
                 error = message,
             });
             return (null, message);
+        }
+        finally
+        {
+            Release(reserved);
         }
     }
 
