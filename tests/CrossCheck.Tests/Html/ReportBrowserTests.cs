@@ -54,7 +54,9 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, await page.Locator("table.heatmap tr[data-verdict=supported]:visible").CountAsync());
         await page.Locator("input[data-filter=verdict][value=supported]").CheckAsync();
 
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         var shot = Path.Combine(Path.GetTempPath(), "crosscheck-report-sample.png");
+        File.Copy(ReportRuns.ReportPath(run), Path.ChangeExtension(shot, ".html"), overwrite: true);
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
         var bytes = await File.ReadAllBytesAsync(shot);
         Assert.True(bytes.Length > 1000, "screenshot is empty");
@@ -110,7 +112,9 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IDisposable
         var agreement = await page.Locator("[data-figure=fleiss]").TextContentAsync();
         Assert.Contains("Fleiss", agreement, StringComparison.Ordinal);
 
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         var shot = Path.Combine(Path.GetTempPath(), "crosscheck-report-panel.png");
+        File.Copy(ReportRuns.ReportPath(run), Path.ChangeExtension(shot, ".html"), overwrite: true);
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
         output.WriteLine($"screenshot: {shot}");
     }

@@ -21,7 +21,7 @@ internal static class ClaimDetail
         html.Open("div", ("class", "detail-head"))
             .Element("span", VerdictStyle.Label(c.FinalVerdict), ("class", $"badge {VerdictStyle.Css(c.FinalVerdict)}"), ("data-final", c.FinalVerdict.Name()))
             .Element("span", c.Id, ("class", "cid"))
-            .Element("span", VerdictStyle.Human(VerdictStyle.Kind(c.Kind)), ("class", "kind"))
+            .Element("span", VerdictStyle.Human(VerdictStyle.Kind(c.Kind)), ("class", "kind-pill"))
             .Close("div").Line();
         html.Element("blockquote", c.Text, ("class", "claim-text")).Line();
 

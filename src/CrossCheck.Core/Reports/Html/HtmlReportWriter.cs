@@ -118,9 +118,13 @@ public static class HtmlReportWriter
             if (p.Panelists > 1)
             {
                 html.Text("Agreement over the verify verdicts: ")
-                    .Element("span", "Fleiss' κ " + Figure(a.Fleiss.Kappa, a.Fleiss.UndefinedReason) + $" (n = {a.Fleiss.Claims} claims)", ("data-figure", "fleiss"))
+                    .Open("span", ("data-figure", "fleiss")).Text("Fleiss' κ ");
+                Figure(html, a.Fleiss.Kappa, a.Fleiss.UndefinedReason);
+                html.Text($" (n = {a.Fleiss.Claims} claims)").Close("span")
                     .Text(" · ")
-                    .Element("span", "Krippendorff's α (nominal) " + Figure(a.AlphaNominal.Alpha, a.AlphaNominal.UndefinedReason) + $" (n = {a.AlphaNominal.PairableValues} values in {a.AlphaNominal.Claims} claims)", ("data-figure", "alpha-nominal"))
+                    .Open("span", ("data-figure", "alpha-nominal")).Text("Krippendorff's α (nominal) ");
+                Figure(html, a.AlphaNominal.Alpha, a.AlphaNominal.UndefinedReason);
+                html.Text($" (n = {a.AlphaNominal.PairableValues} values in {a.AlphaNominal.Claims} claims)").Close("span")
                     .Text($" · unanimous {a.Count(Agreement.AgreementClass.Unanimous)}, majority {a.Count(Agreement.AgreementClass.Majority)}, split {a.Count(Agreement.AgreementClass.Split)} claims.");
             }
             else
@@ -164,8 +168,18 @@ public static class HtmlReportWriter
         html.Close("fieldset").Line();
     }
 
-    internal static string Figure(double? value, string? reason) =>
-        value is { } v ? "= " + v.ToString("0.000", CultureInfo.InvariantCulture) : $"undefined ({reason})";
+    /// <summary>"= 0.412", or "undefined (reason)" when the statistic is undefined; the value in bold.</summary>
+    private static void Figure(HtmlText html, double? value, string? reason)
+    {
+        if (value is { } v)
+        {
+            html.Text("= ").Element("strong", v.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            html.Element("strong", "undefined").Text($" ({reason})");
+        }
+    }
 
     private static string Resource(string name)
     {
