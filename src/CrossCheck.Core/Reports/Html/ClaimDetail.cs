@@ -247,7 +247,7 @@ internal static class ClaimDetail
         {
             html.Element("span", $"citations verified {a.CitationsVerified}", ("class", "tag"));
         }
-        if (a.UnverifiedSupport)
+        if (a.UnverifiedSupport && stage == "verify")
         {
             html.Element("span", "supported without a verified citation", ("class", "tag warn"));
         }
