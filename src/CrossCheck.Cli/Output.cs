@@ -37,7 +37,7 @@ public sealed class Output(bool quiet)
         }
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"{run.Outcomes.Count} claims checked against {run.Sources.Count} source(s). Run folder: {run.Folder}");
-        AnsiConsole.WriteLine("Reports: report.md, matrix.csv, matrix.json, claims.json, methodology.md, provenance.jsonl");
+        AnsiConsole.WriteLine("Reports: report.html (open it in a browser), report.md, matrix.csv, matrix.json, claims.json, methodology.md, provenance.jsonl");
         if (run.Options.Panel.Count > 0)
         {
             AnsiConsole.WriteLine($"Panel: {string.Join(", ", run.Options.Panel.Select(p => p.Id))} + offline grounding checker.");

@@ -335,6 +335,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
         MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), runId, records, summary, options.Panel);
         MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
+        Reports.Html.HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary);
         log.Append("run_end", new
         {
             run_id = runId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict,

@@ -20,7 +20,7 @@ public sealed class SampleRunTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
         var folder = Path.Combine(_temp.Path, "runs", "sample-run");
-        foreach (var file in new[] { "run.json", "claims.json", "matrix.csv", "matrix.json", "provenance.jsonl", "report.md", "methodology.md" })
+        foreach (var file in new[] { "run.json", "claims.json", "matrix.csv", "matrix.json", "provenance.jsonl", "report.md", "report.html", "methodology.md" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), $"missing {file}");
         }

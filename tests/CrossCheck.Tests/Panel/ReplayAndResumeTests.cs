@@ -10,7 +10,7 @@ namespace CrossCheck.Tests.Panel;
 public sealed class ReplayAndResumeTests : IDisposable
 {
     private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro,xai:grok-4.1";
-    private static readonly string[] Reports = ["matrix.csv", "matrix.json", "claims.json", "report.md", "methodology.md", "run.json"];
+    private static readonly string[] Reports = ["matrix.csv", "matrix.json", "claims.json", "report.md", "report.html", "methodology.md", "run.json"];
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();

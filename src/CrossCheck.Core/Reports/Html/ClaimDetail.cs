@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text.Json;
+using CrossCheck.Checks;
+using CrossCheck.Ingest;
+
+namespace CrossCheck.Reports.Html;
+
+/// <summary>
+/// The detail panel of one claim: its text and verdict, the grounding checker's reasons and check
+/// results, the evidence with file, page and section, and every panel answer with its citations,
+/// down to the raw text of each model answer. Hidden until the claim is clicked.
+/// </summary>
+internal static class ClaimDetail
+{
+    private const int EvidenceShown = 3;
+    private const int ExcerptLength = 700;
+
+    public static void Render(HtmlText html, ClaimRecord c, IReadOnlyList<Document> sources)
+    {
+        html.Open("section", ("class", "detail"), ("id", "detail-" + c.Id), ("data-detail", c.Id), ("hidden", ""), ("aria-label", "claim " + c.Id)).Line();
+        html.Open("div", ("class", "detail-head"))
+            .Element("span", VerdictStyle.Label(c.FinalVerdict), ("class", $"badge {VerdictStyle.Css(c.FinalVerdict)}"), ("data-final", c.FinalVerdict.Name()))
+            .Element("span", c.Id, ("class", "cid"))
+            .Element("span", VerdictStyle.Human(VerdictStyle.Kind(c.Kind)), ("class", "kind-pill"))
+            .Close("div").Line();
+        html.Element("blockquote", c.Text, ("class", "claim-text")).Line();
+
+        html.Open("dl", ("class", "facts"));
+        Fact(html, "Final verdict", $"{VerdictStyle.Label(c.FinalVerdict)}, from {(c.Panel?.FinalFrom ?? "the grounding checker (no panel judged this claim)")}");
+        Fact(html, "Checkable", (c.Checkable ? "yes" : "no") + (c.CheckableReason is { } why ? $": {why}" : ""));
+        Fact(html, "In the essay", string.Join("; ", c.Occurrences.Select(o => $"line {o.Line}, column {o.Column}")));
+        if (c.Panel is { } p)
+        {
+            Fact(html, "Panel agreement", $"{VerdictStyle.Human(VerdictStyle.Agreement(p.Agreement))}; citations verified {p.CitationsVerified}");
+        }
+        html.Close("dl").Line();
+
+        if (c.Panel?.SuggestedCorrection is { } fix)
+        {
+            html.Open("div", ("class", "correction")).Element("strong", "Suggested wording: ").Text(fix).Close("div").Line();
+        }
+        if (c.Panel is { Flags.Count: > 0 } flagged)
+        {
+            html.Open("ul", ("class", "flags"));
+            foreach (var flag in flagged.Flags)
+            {
+                html.Element("li", flag);
+            }
+            html.Close("ul").Line();
+        }
+
+        Grounding(html, c.Grounding, sources);
+        if (c.Panel is { } panel)
+        {
+            Panel(html, panel);
+        }
+        html.Close("section").Line();
+    }
+
+    private static void Fact(HtmlText html, string term, string value) =>
+        html.Element("dt", term).Element("dd", value);
+
+    private static void Grounding(HtmlText html, GroundingRecord g, IReadOnlyList<Document> sources)
+    {
+        html.Open("h3").Text("Grounding checker ").Element("span", VerdictStyle.Label(g.Verdict), ("class", $"badge small {VerdictStyle.Css(g.Verdict)}")).Close("h3").Line();
+        html.Element("p", "Offline retrieval and mechanical checks against the source text; no language model.", ("class", "note"));
+        if (g.Reasons.Count > 0)
+        {
+            html.Open("ul", ("class", "reasons"));
+            foreach (var reason in g.Reasons)
+            {
+                html.Element("li", reason);
+            }
+            html.Close("ul").Line();
+        }
+        if (g.Support is { } s)
+        {
+            html.Element("p", $"Support: {s.Level}, score {s.Score.ToString("0.000", CultureInfo.InvariantCulture)}: {s.Reason}", ("class", "support"));
+        }
+        if (g.Quotes.Count > 0)
+        {
+            html.Element("h4", "Quotes");
+            html.Open("table", ("class", "checks")).Raw("<thead><tr><th>quote</th><th>result</th><th>where</th></tr></thead><tbody>");
+            foreach (var q in g.Quotes)
+            {
+                var result = q.Match == QuoteMatch.Near ? $"near ({q.Similarity.ToString("0.00", CultureInfo.InvariantCulture)})" : Name(q.Match);
+                html.Open("tr", ("class", "quote-check"))
+                    .Open("td").Element("q", q.Quote).Close("td")
+                    .Element("td", result, ("class", "m-" + Name(q.Match)))
+                    .Open("td").Text(Where(q.Location));
+                if (q.Location is { } l && q.Match != QuoteMatch.Exact)
+                {
+                    html.Element("div", $"source: “{LocationRecord.Excerpt(l.Text, 300)}”", ("class", "source-text"));
+                }
+                html.Close("td").Close("tr");
+            }
+            html.Raw("</tbody></table>").Line();
+        }
+        if (g.Numbers.Count > 0)
+        {
+            html.Element("h4", "Numbers");
+            html.Open("table", ("class", "checks")).Raw("<thead><tr><th>number</th><th>result</th><th>source says</th><th>where</th></tr></thead><tbody>");
+            foreach (var n in g.Numbers)
+            {
+                html.Open("tr")
+                    .Element("td", n.Number)
+                    .Element("td", Name(n.Match).Replace('_', ' '), ("class", "m-" + Name(n.Match)))
+                    .Element("td", n.SourceNumber ?? "")
+                    .Element("td", Where(n.Location))
+                    .Close("tr");
+            }
+            html.Raw("</tbody></table>").Line();
+        }
+        if (g.Sections.Count > 0)
+        {
+            html.Element("h4", "Section references");
+            html.Open("table", ("class", "checks")).Raw("<thead><tr><th>reference</th><th>result</th><th>section found</th></tr></thead><tbody>");
+            foreach (var s2 in g.Sections)
+            {
+                var where = s2.Title is null ? "" : $"{s2.Title} ({s2.Source} p. {s2.Page})";
+                html.Open("tr")
+                    .Element("td", s2.Reference)
+                    .Element("td", Name(s2.Match), ("class", "m-" + Name(s2.Match)))
+                    .Element("td", where)
+                    .Close("tr");
+            }
+            html.Raw("</tbody></table>").Line();
+        }
+        if (g.Evidence.Count > 0 || g.BestEvidence is not null)
+        {
+            html.Element("h4", "Evidence");
+            if (g.BestEvidence is { } best)
+            {
+                html.Open("div", ("class", "evidence best"))
+                    .Element("div", "best match · " + Where(best), ("class", "loc"))
+                    .Element("blockquote", LocationRecord.Excerpt(best.Text, ExcerptLength))
+                    .Close("div").Line();
+            }
+            var shown = g.Evidence.Take(EvidenceShown).ToArray();
+            foreach (var e in shown)
+            {
+                Evidence(html, e, sources);
+            }
+            if (g.Evidence.Count > EvidenceShown)
+            {
+                html.Open("details", ("class", "more-evidence")).Element("summary", $"{g.Evidence.Count - EvidenceShown} more passage(s) retrieved");
+                foreach (var e in g.Evidence.Skip(EvidenceShown))
+                {
+                    Evidence(html, e, sources);
+                }
+                html.Close("details").Line();
+            }
+        }
+    }
+
+    private static void Evidence(HtmlText html, EvidenceRecord e, IReadOnlyList<Document> sources)
+    {
+        var score = e.Score is { } s ? $" · BM25 {s.ToString("0.00", CultureInfo.InvariantCulture)}" : " · always included";
+        html.Open("div", ("class", "evidence"))
+            .Element("div", $"{e.Source} · p. {e.Page}{(e.Section is null ? "" : $" · § {e.Section}")} · passage {e.PassageId}{score}", ("class", "loc"))
+            .Element("blockquote", PassageText(e, sources))
+            .Close("div").Line();
+    }
+
+    /// <summary>The passage's text, found from its id (<c>S1#4</c> → source S1) and offsets, shortened.</summary>
+    private static string PassageText(EvidenceRecord e, IReadOnlyList<Document> sources)
+    {
+        var sourceId = e.PassageId.Split('#')[0];
+        var doc = sources.FirstOrDefault(d => d.Id == sourceId) ?? sources.FirstOrDefault(d => d.FileName == e.Source);
+        if (doc is null || e.Start < 0 || e.End > doc.Text.Length || e.End <= e.Start)
+        {
+            return "(passage text not available)";
+        }
+        return LocationRecord.Excerpt(doc.Text[e.Start..e.End], ExcerptLength);
+    }
+
+    private static void Panel(HtmlText html, PanelRecord p)
+    {
+        html.Element("h3", "LLM panel").Line();
+        html.Element("p", $"Drafter {p.Drafter} · attacker {p.Attacker} · reconciler {p.Reconciler}", ("class", "roles"));
+        foreach (var note in p.RoleNotes)
+        {
+            html.Element("p", note, ("class", "note"));
+        }
+        if (p.Draft is { } d)
+        {
+            html.Element("h4", "Draft");
+            html.Open("div", ("class", "answer"))
+                .Element("div", $"{d.Panelist}{(d.Error is null ? "" : " · failed")}", ("class", "who"));
+            if (Text(d.Parsed, "proposition") is { } prop)
+            {
+                html.Open("p").Element("strong", "Proposition: ").Text(prop).Close("p");
+            }
+            if (Text(d.Parsed, "required_evidence") is { } req)
+            {
+                html.Open("p").Element("strong", "Needs: ").Text(req).Close("p");
+            }
+            Error(html, d);
+            html.Close("div").Line();
+        }
+        html.Element("h4", "Verification (each panelist, blind to the others)");
+        foreach (var v in p.Verifications)
+        {
+            Answer(html, v, "verify");
+        }
+        if (p.Attacks.Count > 0)
+        {
+            html.Element("h4", "Attack");
+            foreach (var a in p.Attacks)
+            {
+                Answer(html, a, "attack");
+            }
+        }
+        if (p.Reconciliations.Count > 0)
+        {
+            html.Element("h4", "Reconciliation");
+            foreach (var r in p.Reconciliations)
+            {
+                Answer(html, r, "reconcile");
+            }
+        }
+        var all = new[] { p.Draft }.OfType<AnswerRecord>().Concat(p.Verifications).Concat(p.Attacks).Concat(p.Reconciliations).ToArray();
+        html.Open("details", ("class", "raw")).Element("summary", $"Raw answers ({all.Length})");
+        foreach (var a in all)
+        {
+            var stats = $"{a.InputTokens} in / {a.OutputTokens} out tokens · {a.LatencyMs.ToString("0", CultureInfo.InvariantCulture)} ms · {a.Calls} call(s){(a.Repaired ? " · repaired" : "")}{(a.ModelVersion is null ? "" : $" · served as {a.ModelVersion}")}";
+            html.Open("div", ("class", "raw-answer"), ("data-stage", a.Stage), ("data-panelist", a.Panelist))
+                .Element("div", $"{a.Stage} · {a.Panelist} · round {a.Round}", ("class", "who"))
+                .Element("div", $"prompt {a.Prompt} · sha256 {a.PromptHash}", ("class", "prompt-id"))
+                .Element("div", stats, ("class", "stats"))
+                .Element("pre", a.RawText)
+                .Close("div").Line();
+        }
+        html.Close("details").Line();
+    }
+
+    private static void Answer(HtmlText html, AnswerRecord a, string stage)
+    {
+        var verdict = a.Verdict ?? Verdict.Failed;
+        html.Open("div", ("class", "answer " + stage), ("data-panelist", a.Panelist));
+        html.Open("div", ("class", "who"))
+            .Element("span", a.Panelist, ("class", "panelist"))
+            .Text(a.Round > 1 || stage != "verify" ? $" · round {a.Round}" : "")
+            .Text(" ")
+            .Element("span", (stage == "attack" ? "proposes " : "") + VerdictStyle.Label(verdict), ("class", $"badge small {VerdictStyle.Css(verdict)}"));
+        if (a.Citations.Count > 0 || stage == "verify")
+        {
+            html.Element("span", $"citations verified {a.CitationsVerified}", ("class", "tag"));
+        }
+        if (a.UnverifiedSupport && stage == "verify")
+        {
+            html.Element("span", "supported without a verified citation", ("class", "tag warn"));
+        }
+        html.Close("div");
+        if (a.Rationale is { Length: > 0 } rationale)
+        {
+            html.Element("p", rationale, ("class", "rationale"));
+        }
+        if (stage == "attack" && a.Parsed is { ValueKind: JsonValueKind.Object } parsed
+            && parsed.TryGetProperty("challenges", out var challenges) && challenges.ValueKind == JsonValueKind.Array)
+        {
+            html.Open("ul", ("class", "challenges"));
+            foreach (var ch in challenges.EnumerateArray())
+            {
+                html.Open("li").Element("strong", (Text(ch, "type") ?? "challenge") + ": ").Text(Text(ch, "argument") ?? "").Close("li");
+            }
+            html.Close("ul");
+        }
+        if (stage == "reconcile" && Text(a.Parsed, "suggested_correction") is { Length: > 0 } fix)
+        {
+            html.Open("p", ("class", "correction")).Element("strong", "Suggested correction: ").Text(fix).Close("p");
+        }
+        Error(html, a);
+        if (a.Citations.Count > 0)
+        {
+            html.Open("table", ("class", "citations")).Raw("<thead><tr><th>cited quote</th><th>cited page</th><th>found</th><th>check</th></tr></thead><tbody>");
+            foreach (var c in a.Citations)
+            {
+                var found = c.Source is null ? "—" : $"{c.Source} p. {c.FoundPage}{(c.Section is null ? "" : $" § {c.Section}")}";
+                html.Open("tr", ("class", c.Verified ? "verified" : "unverified"))
+                    .Open("td").Element("q", c.Quote).Close("td")
+                    .Element("td", c.CitedPage is { } cp ? $"p. {cp}" : "—")
+                    .Element("td", found)
+                    .Element("td", (c.Verified ? "✓ " : "✗ ") + c.Check, ("class", c.Verified ? "ok" : "bad"))
+                    .Close("tr");
+            }
+            html.Raw("</tbody></table>");
+        }
+        html.Close("div").Line();
+    }
+
+    private static void Error(HtmlText html, AnswerRecord a)
+    {
+        if (a.Error is { } error)
+        {
+            html.Element("p", "No usable answer: " + error, ("class", "error"));
+        }
+    }
+
+    private static string? Text(JsonElement? element, string property) =>
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    internal static string Where(LocationRecord? l) =>
+        l is null ? "—" : $"{l.Source} p. {l.Page}{(l.Section is null ? "" : $" § {l.Section}")}";
+
+    private static string Name<T>(T value)
+        where T : struct, Enum =>
+        JsonSerializer.Serialize(value, Provenance.ReportJson.Options).Trim('"');
+}

@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+
+namespace CrossCheck.Tests.Html;
+
+/// <summary>Launches the system's chromium through Playwright with the flags of STACK.md; never downloads a browser.</summary>
+public static class Browser
+{
+    public const string RequireVariable = "CROSSCHECK_REQUIRE_BROWSER";
+
+    public static readonly IReadOnlyList<string> Candidates = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
+
+    public static string? ExecutablePath => Candidates.FirstOrDefault(File.Exists);
+
+    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var path = ExecutablePath ?? throw new InvalidOperationException(
+            $"{RequireVariable}=1 but chromium is not installed (looked for {string.Join(", ", Candidates)}); run `apt-get install -y chromium`.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+        });
+        return (playwright, browser);
+    }
+
+    public static string FileUrl(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
+}
