@@ -120,7 +120,7 @@ internal static class IngestBench
     }
 
     /// <summary>Text pages of prose lines under numbered headings ("3.2.1 Results"), Helvetica 10 pt on A4.</summary>
-    private static byte[] GeneratePdf(int pages, Random random)
+    internal static byte[] GeneratePdf(int pages, Random random)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);

@@ -228,6 +228,13 @@ public sealed class PanelRunner(
         {
             return (Verdict.Failed, "failed", [.. flags, "no panelist gave a usable verdict"]);
         }
+        var verifiedSupport = verifications.Any(v => v.Verdict == Verdict.Supported && v.CitationsVerified > 0)
+            || reconciliations.Any(r => r.Verdict == Verdict.Supported && r.CitationsVerified > 0);
+        if (verdict == Verdict.Supported && !verifiedSupport && mechanical.Verdict.Severity() > verdict.Severity())
+        {
+            flags.Add($"no citation found in the source backs the panel's \"supported\", and the grounding checker says {mechanical.Verdict.Name()}: capped at {mechanical.Verdict.Name()}");
+            return (mechanical.Verdict, from + " (capped: unverified support)", flags);
+        }
         var hardFailure = mechanical.Quotes.Any(q => q.Match == QuoteMatch.Absent) || mechanical.Numbers.Any(n => n.Match == NumberMatch.Conflict);
         if (hardFailure && verdict == Verdict.Supported && mechanical.Verdict.Severity() > verdict.Severity())
         {
