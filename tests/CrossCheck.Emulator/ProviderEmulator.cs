@@ -141,7 +141,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
 
                 string body = reply.RawBody ?? WireCodec.Render(parsed, reply, 1_767_225_600);
                 string contentType = reply.RawBody is null ? WireCodec.ContentType(parsed.Format, parsed.Stream) : "application/json";
-                await WriteAsync(stream, reply.StatusCode, contentType, body, reply.Headers, reply.Truncate);
+                await WriteAsync(stream, reply.StatusCode, contentType, body, reply.Headers, reply.Truncate, reply.Trickle, _stop.Token);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -150,7 +150,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
         }
     }
 
-    private static async Task WriteAsync(NetworkStream stream, int status, string contentType, string body, IReadOnlyDictionary<string, string> headers, bool truncate)
+    private static async Task WriteAsync(NetworkStream stream, int status, string contentType, string body, IReadOnlyDictionary<string, string> headers, bool truncate, TimeSpan trickle = default, CancellationToken stop = default)
     {
         byte[] payload = Encoding.UTF8.GetBytes(body);
         var head = new StringBuilder();
@@ -165,7 +165,20 @@ public sealed class ProviderEmulator : IAsyncDisposable
 
         head.Append("\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
-        await stream.WriteAsync(truncate ? payload.AsMemory(0, payload.Length / 2) : payload);
+        var content = truncate ? payload.AsMemory(0, payload.Length / 2) : payload;
+        if (trickle > TimeSpan.Zero)
+        {
+            // A slow trickle: the headers go at once, then the body a few bytes at a time.
+            await stream.FlushAsync();
+            for (var i = 0; i < content.Length; i += 8)
+            {
+                await stream.WriteAsync(content.Slice(i, Math.Min(8, content.Length - i)));
+                await stream.FlushAsync();
+                await Task.Delay(trickle, stop);
+            }
+            return;
+        }
+        await stream.WriteAsync(content);
         await stream.FlushAsync();
     }
 

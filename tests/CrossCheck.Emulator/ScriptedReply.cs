@@ -61,4 +61,9 @@ public sealed record ScriptedReply
     public static ScriptedReply Truncated(string text = DefaultText) => new() { Text = text, Truncate = true };
 
     public ScriptedReply After(TimeSpan delay) => this with { Delay = delay };
+
+    /// <summary>Headers at once, then the body 8 bytes at a time, waiting this long between pieces.</summary>
+    public TimeSpan Trickle { get; init; }
+
+    public ScriptedReply Trickling(TimeSpan perEightBytes) => this with { Trickle = perEightBytes };
 }

@@ -76,6 +76,34 @@ public sealed class RunResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WhenAProviderAnswers429WithRetryAfter_WaitsThatLongAndLogsEveryAttemptAndWait()
+    {
+        var script = new PanelScript { VerdictFor = Verdict };
+        var first = 0;
+        await using var emulator = new ProviderEmulator(r =>
+            r.Provider == "anthropic" && Interlocked.Increment(ref first) == 1 ? ScriptedReply.RateLimited(1) : script.Answer(r));
+        var relay = new EventRelay<ResilienceEvent>();
+        var options = new ProviderResilienceOptions { MaxRetryAttempts = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryUseJitter = false };
+        using var http = new ProviderHttpClients(_ => options, TimeProvider.System, relay.Publish);
+        var registry = ProviderRegistry.Create(null, emulator.Environment("sk-emulated-test-key-0008"));
+        var factory = new ModelClientFactory(registry, TimeProvider.System, http.ClientFactory);
+        var services = new PanelServices(factory.Create) { ResilienceEvents = relay };
+        var started = DateTimeOffset.UtcNow;
+
+        var run = await new CheckRunner(TimeProvider.System, new Random(1), services).RunAsync(Options("anthropic:claude-opus-4-6", registry), null, CancellationToken.None);
+
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(1));
+        Assert.All(run.Outcomes.Where(o => o.Panel is not null), o => Assert.Equal(Verdict(o.Claim.Text), o.FinalVerdict.Name()));
+        var records = File.ReadAllLines(Path.Combine(run.Folder, "provenance.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.GetProperty("type").GetString() == "resilience").Select(r => r.GetProperty("data")).ToArray();
+        var wait = Assert.Single(records, r => r.GetProperty("kind").GetString() == "retry_wait");
+        Assert.Equal(1000, wait.GetProperty("wait_ms").GetDouble());
+        Assert.Equal("anthropic:claude-opus-4-6", wait.GetProperty("panelist").GetString());
+        Assert.False(string.IsNullOrEmpty(wait.GetProperty("stage").GetString()));
+        Assert.Contains(records, r => r.GetProperty("kind").GetString() == "attempt" && r.GetProperty("status").ValueKind == JsonValueKind.Number && r.GetProperty("status").GetInt32() == 429);
+    }
+
+    [Fact]
     public async Task Estimate_IsWithinTwentyPercentOfTheInputTokensTheRunThenUses()
     {
         var script = new PanelScript { VerdictFor = Verdict };

@@ -130,6 +130,24 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Complete_WhenBodyTricklesSlowerThanTheAttemptTimeout_RetriesAndSucceeds()
+    {
+        // Real clock: the headers arrive at once but the body comes 8 bytes every 100 ms (several seconds in all);
+        // the per-attempt timeout covers reading the body, so the attempt is cut and retried.
+        var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromMilliseconds(400), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().Trickling(TimeSpan.FromMilliseconds(100))), options, TimeProvider.System);
+        var started = DateTimeOffset.UtcNow;
+
+        var answer = await kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None);
+
+        Assert.Equal("recovered", answer.Text);
+        Assert.Equal(2, kit.Emulator.Requests.Count);
+        var timeout = Assert.Single(kit.Of(ResilienceEventKind.Timeout));
+        Assert.Equal("attempt", timeout.Detail);
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
     public async Task Complete_WhenTotalTimeoutExpires_StopsRetryingAndThrows()
     {
         var options = ResilienceTestKit.Quick with
