@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CrossCheck.Panel;
+using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
 
 namespace CrossCheck.Tests.Panel;
@@ -31,6 +32,14 @@ public sealed class PanelScript
     public const string InventedClaim = "Meridian Labs promised free lunches for every user.";
 
     public IReadOnlyList<(string Stage, string Provider, string? Model, string? Claim)> Seen => [.. _seen];
+
+    /// <summary>The verdict the sample essay's planted claim should get (<see cref="SampleEssay.Expected"/>); "supported" for the others.</summary>
+    public static string SampleVerdict(string claim) =>
+        SampleEssay.Expected.FirstOrDefault(e => claim.Contains(e.TextContains, StringComparison.Ordinal)).Verdict ?? "supported";
+
+    /// <summary>The environment that points every provider of the real program at the emulator.</summary>
+    public static Dictionary<string, string> Env(ProviderEmulator emulator, string key) =>
+        emulator.Environment(key).ToDictionary(p => p.Key, p => p.Value ?? "");
 
     public static string StageOf(EmulatedRequest request)
     {

@@ -15,11 +15,9 @@ public sealed class ReplayAndResumeTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static Dictionary<string, string> Env(ProviderEmulator emulator) =>
-        emulator.Environment("sk-emulated-test-key-0003").ToDictionary(p => p.Key, p => p.Value ?? "");
+    private static Dictionary<string, string> Env(ProviderEmulator emulator) => PanelScript.Env(emulator, "sk-emulated-test-key-0003");
 
-    private static string Verdict(string claim) =>
-        SampleEssay.Expected.FirstOrDefault(e => claim.Contains(e.TextContains, StringComparison.Ordinal)).Verdict ?? "supported";
+    private static string Verdict(string claim) => PanelScript.SampleVerdict(claim);
 
     [Fact]
     public async Task Replay_RebuildsEveryReportFromTheLogWithoutCallingAnyModel()

@@ -19,8 +19,7 @@ public sealed class RunResilienceTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static string Verdict(string claim) =>
-        SampleEssay.Expected.FirstOrDefault(e => claim.Contains(e.TextContains, StringComparison.Ordinal)).Verdict ?? "supported";
+    private static string Verdict(string claim) => PanelScript.SampleVerdict(claim);
 
     private RunOptions Options(string panel, ProviderRegistry registry, decimal? maxCost = null)
     {
@@ -142,7 +141,7 @@ public sealed class RunResilienceTests : IDisposable
     {
         var script = new PanelScript { VerdictFor = Verdict };
         await using var emulator = new ProviderEmulator(script.Answer);
-        var env = emulator.Environment("sk-emulated-test-key-0006").ToDictionary(p => p.Key, p => p.Value ?? "");
+        var env = PanelScript.Env(emulator, "sk-emulated-test-key-0006");
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         string[] common = ["check", essay, "--source", source, "--out", "runs", "--panel", Seed, "--quiet", "--no-extract"];
 
@@ -177,7 +176,7 @@ public sealed class RunResilienceTests : IDisposable
     {
         var script = new PanelScript { VerdictFor = Verdict };
         await using var emulator = new ProviderEmulator(script.Answer);
-        var env = emulator.Environment("sk-emulated-test-key-0007").ToDictionary(p => p.Key, p => p.Value ?? "");
+        var env = PanelScript.Env(emulator, "sk-emulated-test-key-0007");
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
 
         var first = CliRunner.Run(_temp.Path, env, "check", essay, "--source", source, "--out", "runs", "--run-id", "one", "--panel", Seed, "--quiet");

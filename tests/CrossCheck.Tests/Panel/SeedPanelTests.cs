@@ -17,11 +17,9 @@ public sealed class SeedPanelTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static Dictionary<string, string> Env(ProviderEmulator emulator) =>
-        emulator.Environment("sk-emulated-test-key-0001").ToDictionary(p => p.Key, p => p.Value ?? "");
+    private static Dictionary<string, string> Env(ProviderEmulator emulator) => PanelScript.Env(emulator, "sk-emulated-test-key-0001");
 
-    private static string ExpectedVerdict(string claim) =>
-        SampleEssay.Expected.FirstOrDefault(e => claim.Contains(e.TextContains, StringComparison.Ordinal)).Verdict ?? "supported";
+    private static string ExpectedVerdict(string claim) => PanelScript.SampleVerdict(claim);
 
     [Fact]
     public async Task Check_WithTheSeedPanel_RunsEveryStageThroughEachProvidersWireFormatAndRotatesRoles()
