@@ -58,7 +58,7 @@ internal static class PanelBench
                 SourcePaths = [source],
                 OutputRoot = Path.Combine(folder, "runs"),
                 Panel = PanelParser.Parse(Seed, registry),
-                PanelOptions = new PanelOptions { Extract = false, MaxParallelClaims = claims },
+                PanelOptions = new PanelOptions { Extract = false },
                 PromptsFolder = Path.Combine(AppContext.BaseDirectory, "prompts"),
                 AutoResume = false,
             };

@@ -139,7 +139,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             {
                 Rounds = settings.Rounds ?? (int.TryParse(config["Rounds"], out var r) && r > 0 ? r : 1),
                 Extract = !settings.NoExtract && !string.Equals(config["Extract"], "false", StringComparison.OrdinalIgnoreCase),
-                MaxParallelClaims = settings.Parallel ?? 8,
+                MaxParallelClaims = settings.Parallel ?? new PanelOptions().MaxParallelClaims,
             },
             PromptsFolder = settings.Prompts ?? config["Prompts"],
             ResumeRunId = settings.Resume,

@@ -47,7 +47,7 @@ public sealed class CheckSettings : CommandSettings
     public bool NoExtract { get; init; }
 
     [CommandOption("--parallel <N>")]
-    [Description("Claims checked by the panel at once (each provider's own limits still apply). Default: 8.")]
+    [Description("Claims checked by the panel at once (each provider's own concurrency and rate limits still apply). Default: 32.")]
     public int? Parallel { get; init; }
 
     [CommandOption("--resume <ID>")]

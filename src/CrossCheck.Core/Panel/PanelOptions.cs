@@ -7,7 +7,7 @@ public sealed record PanelOptions
     public int Rounds { get; init; } = 1;
 
     /// <summary>Claims in flight at once; each provider's own limits apply underneath.</summary>
-    public int MaxParallelClaims { get; init; } = 8;
+    public int MaxParallelClaims { get; init; } = 32;
 
     /// <summary>Run the LLM claim-extraction stage and merge its claims with the offline ones.</summary>
     public bool Extract { get; init; } = true;
