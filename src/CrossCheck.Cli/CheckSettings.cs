@@ -47,7 +47,7 @@ public sealed class CheckSettings : CommandSettings
     public bool NoExtract { get; init; }
 
     [CommandOption("--parallel <N>")]
-    [Description("Claims checked by the panel at once (each provider's own concurrency and rate limits still apply). Default: 32.")]
+    [Description("Claims in flight at once. Default: 256, so that each provider's own concurrency and rate limits, not this, set the pace.")]
     public int? Parallel { get; init; }
 
     [CommandOption("--resume <ID>")]

@@ -6,8 +6,8 @@ public sealed record PanelOptions
     /// <summary>Rounds of attack → reconcile (at least 1).</summary>
     public int Rounds { get; init; } = 1;
 
-    /// <summary>Claims in flight at once; each provider's own limits apply underneath.</summary>
-    public int MaxParallelClaims { get; init; } = 32;
+    /// <summary>Claims in flight at once. High by default: the per-provider limiters, not this, should set the pace.</summary>
+    public int MaxParallelClaims { get; init; } = 256;
 
     /// <summary>Run the LLM claim-extraction stage and merge its claims with the offline ones.</summary>
     public bool Extract { get; init; } = true;
