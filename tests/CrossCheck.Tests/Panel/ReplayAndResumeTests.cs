@@ -131,6 +131,32 @@ public sealed class ReplayAndResumeTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Resume_WhenTheLogEndsInATornLine_CutsItLogsThatAndReusesEveryRecordedAnswer()
+    {
+        var script = new PanelScript { VerdictFor = Verdict };
+        await using var emulator = new ProviderEmulator(script.Answer);
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        string[] args = ["check", essay, "--source", source, "--out", "runs", "--panel", "anthropic:claude-opus-4-6,xai:grok-4.1", "--quiet", "--no-cache", "--no-extract"];
+        Assert.Equal(0, CliRunner.Run(_temp.Path, Env(emulator), [.. args, "--run-id", "t"]).ExitCode);
+        var calls = emulator.Requests.Count;
+        // Make it look like a crash mid-run: the folder is unfinished and the last record was cut mid-write.
+        var runs = Path.Combine(_temp.Path, "runs");
+        Directory.Move(Path.Combine(runs, "t"), Path.Combine(runs, ".t.partial"));
+        var log = Path.Combine(runs, ".t.partial", "provenance.jsonl");
+        File.AppendAllText(log, "{\"v\":1,\"seq\":999,\"type\":\"model_ca");
+
+        var resumed = CliRunner.Run(_temp.Path, Env(emulator), [.. args, "--resume", "t"]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.StdErr);
+        Assert.Equal(calls, emulator.Requests.Count);
+        var lines = File.ReadAllLines(Path.Combine(runs, "t", "provenance.jsonl"));
+        var marker = JsonDocument.Parse(Assert.Single(lines, l => l.Contains("\"run_resumed\"", StringComparison.Ordinal))).RootElement.GetProperty("data");
+        Assert.True(marker.GetProperty("torn_last_line_cut").GetBoolean());
+        Assert.Equal(calls, marker.GetProperty("answers_reused").GetInt32());
+        Assert.Equal(0, CliRunner.Run(_temp.Path, "verify-log", "runs/t").ExitCode);
+    }
+
     private static string Key(EmulatedRequest r) => r.Provider + "\n" + r.Messages.Last(m => m.Role == "user").Content;
 
     private static HashSet<string> RecordedUserContents(string log)
