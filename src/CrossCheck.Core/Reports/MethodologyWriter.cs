@@ -52,7 +52,7 @@ public static class MethodologyWriter
         md.AppendLine("## Sources").AppendLine();
         foreach (var s in run.Sources)
         {
-            md.AppendLine($"- {MarkdownReportWriter.Escape(s.FileName)}: {s.Kind}, {s.Pages.Count} page(s), {s.Sections.Count} section heading(s) found, SHA-256 `{s.Sha256}`");
+            md.AppendLine($"- {MarkdownReportWriter.Escape(s.FileName)}: {KindName(s.Kind)}, {s.Pages.Count} page(s), {s.Sections.Count} section heading(s) found, SHA-256 `{s.Sha256}`");
         }
         md.AppendLine($"- Essay: {MarkdownReportWriter.Escape(run.Essay.FileName)}, SHA-256 `{run.Essay.Sha256}`").AppendLine();
         md.AppendLine("## What was checked").AppendLine();
@@ -122,6 +122,14 @@ public static class MethodologyWriter
         }
         return md.ToString();
     }
+
+    private static string KindName(Ingest.DocumentKind kind) => kind switch
+    {
+        Ingest.DocumentKind.Pdf => "PDF",
+        Ingest.DocumentKind.Html => "HTML",
+        Ingest.DocumentKind.PlainText => "plain text",
+        _ => kind.ToString(),
+    };
 
     private static string Figure(double? value, string? reason) =>
         value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : $"undefined ({reason})";

@@ -80,6 +80,26 @@ public sealed class SampleRunTests : IDisposable
         Assert.Contains(lines, l => l.Contains("\"source_ingested\"", StringComparison.Ordinal) && l.Contains("\"sha256\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void BundledSample_IsWhatTheGeneratorWrites()
+    {
+        var repo = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "CrossCheck.sln")))
+        {
+            repo = repo.Parent;
+        }
+        Assert.NotNull(repo);
+        var (essay, source) = SampleGenerator.Write(_temp.File("fresh"));
+        var bundled = Path.Combine(repo.FullName, "samples");
+
+        Assert.Equal(File.ReadAllText(essay), File.ReadAllText(Path.Combine(bundled, SampleGenerator.EssayFile)));
+        var loader = new CrossCheck.Ingest.DocumentLoader();
+        var fresh = loader.LoadSource(source, "S1");
+        var committed = loader.LoadSource(Path.Combine(bundled, SampleGenerator.SourceFile), "S1");
+        Assert.Equal(fresh.Text, committed.Text);
+        Assert.Equal(fresh.Pages.Count, committed.Pages.Count);
+    }
+
     internal static List<Dictionary<string, string>> ReadCsv(string path)
     {
         using var reader = CsvHelper.CsvReader.FromFile(path);
