@@ -80,6 +80,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
         {
             Cache = noCache ? null : new ResponseCache(cachePath, TimeProvider.System),
             CacheMode = noCache ? CacheMode.Off : CacheMode.ReadWrite,
+            CacheScope = p => registry.Get(p.Provider).BaseUrl ?? "",
             Prices = PriceTable.FromConfiguration(config),
             IsAvailable = p => !http.IsProviderDown(p.Provider),
             ResilienceEvents = relay,

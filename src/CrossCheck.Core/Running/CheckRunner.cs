@@ -196,7 +196,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
             : clientFor is null ? null
             : p => new RecordedModelClient(p, recorded, services!.CacheMode == Caching.CacheMode.Off
                 ? clientFor(p)
-                : new Caching.CachingModelClient(clientFor(p), services.Cache, services.CacheMode));
+                : new Caching.CachingModelClient(clientFor(p), services.Cache, services.CacheMode, _ => services.CacheScope?.Invoke(p) ?? ""));
         var meter = new Costs.CostMeter(services?.Prices ?? Costs.PriceTable.Default);
         using var events = services?.ResilienceEvents?.Attach(e =>
         {

@@ -15,6 +15,9 @@ public sealed record PanelServices(Func<PanelistSpec, IModelClient> ClientFor)
 
     public CacheMode CacheMode { get; init; } = CacheMode.Off;
 
+    /// <summary>Part of each cache key besides the request: the provider's endpoint, so two servers that serve a model of the same name never share answers.</summary>
+    public Func<PanelistSpec, string>? CacheScope { get; init; }
+
     public PriceTable Prices { get; init; } = PriceTable.Default;
 
     /// <summary>False while a panelist's provider is down (its circuit breaker is open).</summary>
