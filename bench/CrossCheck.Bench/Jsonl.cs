@@ -8,7 +8,7 @@ internal static class Jsonl
     {
         if (!File.Exists(path))
         {
-            throw new BenchInputException($"{path}: file not found; give the path to the dataset's .jsonl file (see /work/shared/datasets/README.md).");
+            throw new BenchInputException($"{path}: file not found; give the path to the dataset's .jsonl file (see ../shared/datasets/README.md).");
         }
         var rows = new List<JsonElement>();
         var line = 0;

@@ -91,7 +91,7 @@ public sealed class ProviderRegistryTests
         var registry = Registry(new()
         {
             ["OPENAI_API_KEY"] = "sk-proj-abcdefghijklmnop1234",
-            ["ANTHROPIC_API_KEY"] = "sk-ant-api03-secretsecret-wxyz",
+            ["ANTHROPIC_API_KEY"] = "sk-ant-FAKE_secret_test_wxyz",
             ["GEMINI_API_KEY"] = "AIzaSyD-secret-gemini-9876",
             ["OLLAMA_HOST"] = "127.0.0.1:11434",
         });
