@@ -65,9 +65,15 @@ public static class NumberCheck
         return Math.Round(sourceValue, claim.Decimals, MidpointRounding.AwayFromZero) == claimValue;
     }
 
-    private static bool UnitsCompatible(string a, string b) =>
-        a == b || a.Length == 0 || b.Length == 0 || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)
-        || a.EndsWith("-" + b, StringComparison.Ordinal) || b.EndsWith("-" + a, StringComparison.Ordinal);
+    /// <summary>
+    /// The claim's unit against the source's. A claim that gives no unit is less specific and matches
+    /// any; a claim that gives one ("430%") never matches a bare number ("trial 430"). Words agree
+    /// when one is the other with a qualifier ("expert-hour" and "hour").
+    /// </summary>
+    private static bool UnitsCompatible(string claim, string source) =>
+        claim == source || claim.Length == 0
+        || (source.Length > 0 && (claim.StartsWith(source, StringComparison.Ordinal) || source.StartsWith(claim, StringComparison.Ordinal)
+            || claim.EndsWith("-" + source, StringComparison.Ordinal) || source.EndsWith("-" + claim, StringComparison.Ordinal)));
 
     // Years and small counts are different kinds of number: 2023 never conflicts with 12.
     private static bool SameMagnitudeClass(NumberMention a, NumberMention b) => IsYear(a) == IsYear(b);

@@ -48,6 +48,18 @@ public sealed class NumberCheckTests(CorpusFixture fixture) : IClassFixture<Corp
     }
 
     [Fact]
+    public void Matches_WhenTheClaimGivesAUnit_DoesNotAcceptABareNumber()
+    {
+        var claim = NumberExtractor.Extract("solved 430% of cases")[0];
+        var bare = NumberExtractor.Extract("in trial 430 with 43% of cases")[0];
+        var unitless = NumberExtractor.Extract("its score was 430.")[0];
+
+        Assert.Equal("", bare.Unit);
+        Assert.False(NumberCheck.Matches(claim, bare));
+        Assert.True(NumberCheck.Matches(unitless, NumberExtractor.Extract("430% of cases")[0]));
+    }
+
+    [Fact]
     public void Check_WhenNoNumberOfThatKindIsNear_IsNotFound()
     {
         var r = CheckFirstNumber("The model was trained on 40 trillion tokens of web data.");
