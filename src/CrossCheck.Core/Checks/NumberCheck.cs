@@ -67,13 +67,27 @@ public static class NumberCheck
 
     /// <summary>
     /// The claim's unit against the source's. A claim that gives no unit is less specific and matches
-    /// any; a claim that gives one ("430%") never matches a bare number ("trial 430"). Words agree
-    /// when one is the other with a qualifier ("expert-hour" and "hour").
+    /// any. A symbol unit ("%", "x", "pass@", a currency) must be there in the source too: "430%" is
+    /// not "trial 430". A word after a number is only a weak unit ("12 models" may be written
+    /// "12 of the models"), so it accepts a bare number, or a word that is the same with a
+    /// qualifier ("expert-hour" and "hour").
     /// </summary>
-    private static bool UnitsCompatible(string claim, string source) =>
-        claim == source || claim.Length == 0
-        || (source.Length > 0 && (claim.StartsWith(source, StringComparison.Ordinal) || source.StartsWith(claim, StringComparison.Ordinal)
-            || claim.EndsWith("-" + source, StringComparison.Ordinal) || source.EndsWith("-" + claim, StringComparison.Ordinal)));
+    private static bool UnitsCompatible(string claim, string source)
+    {
+        if (claim == source || claim.Length == 0)
+        {
+            return true;
+        }
+        if (IsSymbol(claim) || IsSymbol(source))
+        {
+            return false;
+        }
+        return source.Length == 0
+            || claim.StartsWith(source, StringComparison.Ordinal) || source.StartsWith(claim, StringComparison.Ordinal)
+            || claim.EndsWith("-" + source, StringComparison.Ordinal) || source.EndsWith("-" + claim, StringComparison.Ordinal);
+    }
+
+    private static bool IsSymbol(string unit) => unit is "%" or "x" or "pass@" or "$" or "\u20AC" or "\u00A3";
 
     // Years and small counts are different kinds of number: 2023 never conflicts with 12.
     private static bool SameMagnitudeClass(NumberMention a, NumberMention b) => IsYear(a) == IsYear(b);

@@ -57,6 +57,7 @@ public sealed class NumberCheckTests(CorpusFixture fixture) : IClassFixture<Corp
         Assert.Equal("", bare.Unit);
         Assert.False(NumberCheck.Matches(claim, bare));
         Assert.True(NumberCheck.Matches(unitless, NumberExtractor.Extract("430% of cases")[0]));
+        Assert.True(NumberCheck.Matches(NumberExtractor.Extract("12 models passed")[0], NumberExtractor.Extract("12 of the models")[0]));
     }
 
     [Fact]
