@@ -15,8 +15,6 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
     private readonly QuoteCheck _quotes = new(corpus);
     private readonly EvidenceSelector _selector = new(corpus.Index, tokenBudget);
 
-    public SourceCorpus Corpus => corpus;
-
     public QuoteCheck QuoteCheck => _quotes;
 
     public GroundingResult Check(Claim claim)

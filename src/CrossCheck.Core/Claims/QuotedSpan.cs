@@ -9,6 +9,4 @@ public sealed record QuotedSpan(string Text)
             .Select(p => p.Trim('[', ']', ' '))
             .Where(p => p.Length > 0)
             .ToArray();
-
-    public bool HasEllipsis => Pieces.Count > 1 || Text.Contains("...", StringComparison.Ordinal) || Text.Contains('\u2026');
 }

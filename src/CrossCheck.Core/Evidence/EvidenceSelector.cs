@@ -7,8 +7,6 @@ namespace CrossCheck.Evidence;
 /// </summary>
 public sealed class EvidenceSelector(Bm25Index index, int tokenBudget = 2000)
 {
-    public int TokenBudget => tokenBudget;
-
     public IReadOnlyList<ScoredPassage> Select(string query, IEnumerable<Passage>? pinned = null)
     {
         var chosen = new List<ScoredPassage>();

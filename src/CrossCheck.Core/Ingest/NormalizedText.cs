@@ -35,15 +35,4 @@ public sealed class NormalizedText
         var originalEnd = _ends[last];
         return (originalStart, originalEnd - originalStart);
     }
-
-    /// <summary>Maps an original offset to the first folded offset at or after it.</summary>
-    public int FromOriginal(int originalOffset)
-    {
-        var index = Array.BinarySearch(_starts, originalOffset);
-        if (index < 0)
-        {
-            index = ~index;
-        }
-        return Math.Min(index, Text.Length);
-    }
 }
