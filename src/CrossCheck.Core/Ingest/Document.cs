@@ -9,7 +9,17 @@ public sealed class Document
     private NormalizedText? _normalized;
 
     public Document(string id, string path, DocumentKind kind, string text, IReadOnlyList<Page> pages, string sha256, long bytes)
+        : this(id, path, kind, text, pages, sha256, bytes, [], [])
     {
+    }
+
+    /// <param name="asides">Spans of <paramref name="text"/> set aside from the running text (a PDF's footnotes, headers, footers, page numbers): matched after it, never through it.</param>
+    /// <param name="headings">Lines the PDF sets as headings by their size, for sections without numbers.</param>
+    public Document(string id, string path, DocumentKind kind, string text, IReadOnlyList<Page> pages, string sha256, long bytes,
+        IReadOnlyList<TextRange> asides, IReadOnlyList<HeadingHint> headings)
+    {
+        Asides = asides;
+        Headings = headings;
         Id = id;
         Path = path;
         Kind = kind;
@@ -39,7 +49,13 @@ public sealed class Document
 
     public long Bytes { get; }
 
-    public NormalizedText Normalized => _normalized ??= TextNormalizer.Normalize(Text);
+    /// <summary>Spans of the text set aside from the running text (sorted, not overlapping).</summary>
+    public IReadOnlyList<TextRange> Asides { get; }
+
+    /// <summary>Lines set as headings by their size (PDF only), in text order.</summary>
+    public IReadOnlyList<HeadingHint> Headings { get; }
+
+    public NormalizedText Normalized => _normalized ??= TextNormalizer.Normalize(Text, Asides);
 
     /// <summary>The page holding the character at <paramref name="offset"/> (1 for unpaged text).</summary>
     public int PageAt(int offset)

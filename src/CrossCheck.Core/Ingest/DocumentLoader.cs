@@ -3,7 +3,6 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace CrossCheck.Ingest;
@@ -131,25 +130,15 @@ public sealed class DocumentLoader(IngestLimits limits)
         {
             throw new InputException($"{path}: is not a PDF (no %PDF header); check the file or give it the right extension.");
         }
-        var text = new StringBuilder();
-        var pages = new List<Page>();
+        var read = new List<PdfPageLines>();
         var letters = 0;
         try
         {
             using var pdf = PdfDocument.Open(bytes);
             foreach (var page in pdf.GetPages())
             {
-                if (text.Length > 0)
-                {
-                    text.Append("\n\n");
-                }
-                var start = text.Length;
-                var pageText = ContentOrderTextExtractor.GetText(page);
-                // Counting letters, not words: GetWords() runs a second layout pass per page and cost
-                // about a third of the load time on a 300-page PDF (CrossCheck.Bench ingest).
-                letters += page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
-                text.Append(pageText.TrimEnd());
-                pages.Add(new Page(page.Number, start, text.Length));
+                read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
+                letters += visible;
             }
         }
         catch (PdfDocumentEncryptedException e)
@@ -162,10 +151,11 @@ public sealed class DocumentLoader(IngestLimits limits)
         }
         if (letters == 0)
         {
-            var what = pages.Count == 0 ? "has no pages" : $"has {pages.Count} page(s) but no text layer (a scan?)";
+            var what = read.Count == 0 ? "has no pages" : $"has {read.Count} page(s) but no text layer (a scan?)";
             throw new InputException($"{path}: the PDF {what}; run OCR first (e.g. ocrmypdf in.pdf out.pdf) and give the result as {role}.");
         }
-        return new Document(id, path, DocumentKind.Pdf, text.ToString(), pages, sha, bytes.Length);
+        var (text, pages, asides, headings) = PdfLayout.Assemble(read);
+        return new Document(id, path, DocumentKind.Pdf, text, pages, sha, bytes.Length, asides, headings);
     }
 
     private static string FirstLine(string message)

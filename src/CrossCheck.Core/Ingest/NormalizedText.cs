@@ -1,20 +1,21 @@
+using System.Globalization;
+
 namespace CrossCheck.Ingest;
 
 /// <summary>
-/// Text folded for matching, with a map from every folded character back to the span of
-/// original characters it came from, so a hit in folded text can be shown in the original.
+/// Text folded for matching, with a map from every folded character back to where its original
+/// characters start (4 bytes a folded character; the end follows from the original text), so a
+/// hit in folded text can be shown in the original.
 /// </summary>
 public sealed class NormalizedText
 {
     private readonly int[] _starts;
-    private readonly int[] _ends;
 
-    internal NormalizedText(string original, string text, int[] starts, int[] ends)
+    internal NormalizedText(string original, string text, int[] starts)
     {
         Original = original;
         Text = text;
         _starts = starts;
-        _ends = ends;
     }
 
     public string Original { get; }
@@ -32,7 +33,10 @@ public sealed class NormalizedText
         start = Math.Clamp(start, 0, Text.Length - 1);
         var last = Math.Clamp(start + Math.Max(length, 1) - 1, start, Text.Length - 1);
         var originalStart = _starts[start];
-        var originalEnd = _ends[last];
-        return (originalStart, originalEnd - originalStart);
+        var lastStart = _starts[last];
+        var originalEnd = lastStart >= Original.Length
+            ? Original.Length
+            : lastStart + Math.Max(1, StringInfo.GetNextTextElementLength(Original.AsSpan(lastStart)));
+        return (Math.Min(originalStart, lastStart), Math.Max(originalEnd, originalStart) - Math.Min(originalStart, lastStart));
     }
 }

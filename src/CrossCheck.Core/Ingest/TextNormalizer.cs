@@ -6,142 +6,196 @@ namespace CrossCheck.Ingest;
 /// <summary>
 /// The one normalisation used for matching everywhere: NFKC (which also splits ligatures such
 /// as "ﬁ"), lower case, curly quotes to straight ones, every dash to '-', ellipsis to "...",
-/// soft hyphens and zero-width characters dropped, words hyphenated across a line end joined,
-/// and every run of whitespace (non-breaking spaces included) folded to one space.
+/// soft hyphens, zero-width, format, control and private-use characters dropped, words
+/// hyphenated across a line end joined, and every run of whitespace (non-breaking spaces
+/// included) folded to one space. One pass over the text; ASCII takes a fast path and only
+/// other characters go through NFKC. Spans set aside (a PDF's footnotes, headers, page
+/// numbers) are folded after the running text, each behind a line break, so no match runs
+/// through them while the map still points every folded character at its original place.
 /// </summary>
 public static class TextNormalizer
 {
-    public static NormalizedText Normalize(string original)
+    public static NormalizedText Normalize(string original) => Normalize(original, []);
+
+    public static NormalizedText Normalize(string original, IReadOnlyList<TextRange> asides)
     {
         ArgumentNullException.ThrowIfNull(original);
-        var text = new StringBuilder(original.Length);
-        var starts = new List<int>(original.Length);
-        var ends = new List<int>(original.Length);
-        var pendingSpace = -1;
-
-        void Emit(char c, int start, int end)
+        var folder = new Folder(original);
+        var at = 0;
+        foreach (var aside in asides)
         {
-            if (pendingSpace >= 0 && text.Length > 0)
-            {
-                text.Append(' ');
-                starts.Add(pendingSpace);
-                ends.Add(pendingSpace + 1);
-            }
-            pendingSpace = -1;
-            text.Append(c);
-            starts.Add(start);
-            ends.Add(end);
+            folder.Fold(at, aside.Start);
+            at = Math.Max(at, aside.End);
         }
-
-        var enumerator = StringInfo.GetTextElementEnumerator(original);
-        while (enumerator.MoveNext())
+        folder.Fold(at, original.Length);
+        foreach (var aside in asides)
         {
-            var element = (string)enumerator.Current;
-            var start = enumerator.ElementIndex;
-            var end = start + element.Length;
-
-            if (IsLineEndHyphen(original, start, element, out var resume))
-            {
-                // Skip the hyphen and the line break: the enumerator must jump past them.
-                while (enumerator.ElementIndex + ((string)enumerator.Current).Length < resume && enumerator.MoveNext())
-                {
-                }
-                continue;
-            }
-            if (element.Length == 1 && IsDropped(element[0]))
-            {
-                continue;
-            }
-            if (element.All(char.IsWhiteSpace))
-            {
-                if (pendingSpace < 0)
-                {
-                    pendingSpace = start;
-                }
-                continue;
-            }
-            foreach (var c in FoldElement(element))
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    if (pendingSpace < 0)
-                    {
-                        pendingSpace = start;
-                    }
-                    continue;
-                }
-                Emit(c, start, end);
-            }
+            folder.Break(aside.Start);
+            folder.Fold(aside.Start, aside.End);
         }
-        return new NormalizedText(original, text.ToString(), [.. starts], [.. ends]);
+        return folder.Result();
     }
 
     /// <summary>Folds a short string (a quote, a query) without keeping the map.</summary>
     public static string Fold(string text) => Normalize(text).Text;
 
-    private static IEnumerable<char> FoldElement(string element)
+    /// <summary>True for characters that draw nothing a reader sees and so never count in matching.</summary>
+    public static bool IsInvisible(char c) => c == '\u00AD' || PdfLineReader.IsInvisible(c);
+
+    private sealed class Folder(string original)
     {
-        var folded = element.Normalize(NormalizationForm.FormKC);
-        foreach (var c in folded)
+        private readonly StringBuilder _text = new(original.Length);
+        private int[] _starts = new int[Math.Max(16, original.Length)];
+        private int _pendingSpace = -1;
+
+        public void Break(int at)
         {
-            switch (c)
+            _pendingSpace = -1;
+            if (_text.Length > 0)
             {
-                case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC' or '`' or '\u00B4':
-                    yield return '\'';
-                    break;
-                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB':
-                    yield return '"';
-                    break;
-                case '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D':
-                    yield return '-';
-                    break;
-                case '\u00D7':
-                    yield return 'x';
-                    break;
-                default:
-                    yield return char.ToLowerInvariant(c);
-                    break;
+                Add('\n', at);
             }
+        }
+
+        public void Fold(int from, int to)
+        {
+            var s = original;
+            var i = from;
+            while (i < to)
+            {
+                var c = s[i];
+                // ASCII takes the fast path unless a combining mark follows ("e\u0301" composes to "é").
+                if (c < 0x80 && (i + 1 >= to || s[i + 1] < 0x300))
+                {
+                    if (c is ' ' or '\n' or '\r' or '\t' or '\f' or '\v')
+                    {
+                        Space(i);
+                        i++;
+                        continue;
+                    }
+                    if (c == '-' && IsLineEndHyphen(s, i, to, out var resume))
+                    {
+                        i = resume;
+                        continue;
+                    }
+                    if (c < 0x20 || c == 0x7F)
+                    {
+                        i++;
+                        continue;
+                    }
+                    Emit(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c == '`' ? '\'' : c, i);
+                    i++;
+                    continue;
+                }
+                var length = Math.Min(StringInfo.GetNextTextElementLength(s.AsSpan(i, to - i)), to - i);
+                if (length == 1 && IsInvisible(c))
+                {
+                    if (c is '\u00AD' or '\u2010' && IsLineEndHyphen(s, i, to, out var resume))
+                    {
+                        i = resume;
+                    }
+                    else
+                    {
+                        i++;
+                    }
+                    continue;
+                }
+                if (length == 1 && c == '\u2010' && IsLineEndHyphen(s, i, to, out var after))
+                {
+                    i = after;
+                    continue;
+                }
+                var element = s.AsSpan(i, length);
+                var folded = element.IsNormalized(NormalizationForm.FormKC) ? element.ToString() : element.ToString().Normalize(NormalizationForm.FormKC);
+                foreach (var f in folded)
+                {
+                    if (char.IsWhiteSpace(f))
+                    {
+                        Space(i);
+                    }
+                    else if (!IsInvisible(f))
+                    {
+                        Emit(Map(f), i);
+                    }
+                }
+                i += length;
+            }
+        }
+
+        public NormalizedText Result()
+        {
+            Array.Resize(ref _starts, _text.Length);
+            return new NormalizedText(original, _text.ToString(), _starts);
+        }
+
+        private void Space(int at)
+        {
+            if (_pendingSpace < 0)
+            {
+                _pendingSpace = at;
+            }
+        }
+
+        private void Emit(char c, int start)
+        {
+            if (_pendingSpace >= 0 && _text.Length > 0 && _text[^1] != '\n')
+            {
+                Add(' ', _pendingSpace);
+            }
+            _pendingSpace = -1;
+            Add(c, start);
+        }
+
+        private void Add(char c, int start)
+        {
+            if (_text.Length == _starts.Length)
+            {
+                Array.Resize(ref _starts, _starts.Length * 2);
+            }
+            _starts[_text.Length] = start;
+            _text.Append(c);
         }
     }
 
-    private static bool IsDropped(char c) =>
-        c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+    private static char Map(char c) => c switch
+    {
+        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC' or '`' or '\u00B4' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
+        '\u00D7' => 'x',
+        _ => char.ToLowerInvariant(c),
+    };
 
     /// <summary>
     /// "evalu-\nation" → "evaluation": a hyphen right after a letter, then optional spaces, one
     /// line break, optional spaces and a lower-case letter. Returns the offset to resume at.
     /// </summary>
-    private static bool IsLineEndHyphen(string s, int index, string element, out int resume)
+    private static bool IsLineEndHyphen(string s, int index, int to, out int resume)
     {
         resume = index;
-        if (element != "-" && element != "\u00AD" && element != "\u2010")
-        {
-            return false;
-        }
         if (index == 0 || !char.IsLetter(s[index - 1]))
         {
             return false;
         }
         var i = index + 1;
-        while (i < s.Length && (s[i] == ' ' || s[i] == '\t'))
+        while (i < to && (s[i] == ' ' || s[i] == '\t'))
         {
             i++;
         }
-        if (i < s.Length && s[i] == '\r')
+        if (i < to && s[i] == '\r')
         {
             i++;
         }
-        if (i >= s.Length || s[i] != '\n')
+        if (i >= to || s[i] != '\n')
         {
             return false;
         }
         i++;
-        while (i < s.Length && (s[i] == ' ' || s[i] == '\t'))
+        while (i < to && (s[i] == ' ' || s[i] == '\t'))
         {
             i++;
         }
-        if (i >= s.Length || !char.IsLower(s[i]))
+        if (i >= to || !char.IsLower(s[i]))
         {
             return false;
         }

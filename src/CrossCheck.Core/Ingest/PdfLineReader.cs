@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using UglyToad.PdfPig.Content;
+
+namespace CrossCheck.Ingest;
+
+/// <summary>
+/// Reads the lines of a page from its letters in content order, deciding word breaks from the
+/// letters' geometry: a space where the gap between two glyphs is wider than
+/// <see cref="WordGap"/> of the font size (what poppler's pdftotext does too), or where the PDF
+/// has a space glyph. PdfPig's own extractor drops the break on tightly justified lines.
+/// Zero-width and other format characters never break or join a word.
+/// </summary>
+internal static class PdfLineReader
+{
+    /// <summary>A gap wider than this share of the font size is a word break.</summary>
+    public const double WordGap = 0.15;
+
+    public static List<PdfLine> Read(UglyToad.PdfPig.Content.Page page, out int visibleLetters)
+    {
+        var lines = new List<PdfLine>();
+        var text = new StringBuilder();
+        visibleLetters = 0;
+        Letter? previous = null;
+        double left = 0, right = 0, baseline = 0, sizeSum = 0;
+        var count = 0;
+        var horizontal = true;
+        var space = false;
+
+        void Flush()
+        {
+            if (text.Length > 0)
+            {
+                lines.Add(new PdfLine(text.ToString(), left, right, baseline, count == 0 ? 0 : sizeSum / count, horizontal));
+            }
+            text.Clear();
+            sizeSum = 0;
+            count = 0;
+            previous = null;
+            space = false;
+        }
+
+        foreach (var letter in page.Letters)
+        {
+            var value = letter.Value;
+            if (value.Length == 0 || IsInvisible(value))
+            {
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                space = previous is not null;
+                continue;
+            }
+            visibleLetters++;
+            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
+            var isHorizontal = letter.TextOrientation == TextOrientation.Horizontal;
+            if (previous is not null)
+            {
+                var reference = Math.Max(size, previous.PointSize);
+                var rise = Math.Abs(letter.StartBaseLine.Y - previous.StartBaseLine.Y);
+                var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
+                var sameLine = isHorizontal == horizontal && isHorizontal
+                    ? rise < 0.6 * reference && gap > -0.5 * reference && gap < 3 * reference
+                    : !isHorizontal && isHorizontal == horizontal && letter.TextOrientation == previous.TextOrientation;
+                if (!sameLine)
+                {
+                    Flush();
+                }
+                else if (space || (isHorizontal && gap > WordGap * reference))
+                {
+                    text.Append(' ');
+                }
+            }
+            if (text.Length == 0)
+            {
+                left = letter.StartBaseLine.X;
+                baseline = letter.StartBaseLine.Y;
+                horizontal = isHorizontal;
+            }
+            space = false;
+            AppendLetter(text, value);
+            right = letter.EndBaseLine.X;
+            sizeSum += size * value.Length;
+            count += value.Length;
+            previous = letter;
+        }
+        Flush();
+        return lines;
+    }
+
+    private static void AppendLetter(StringBuilder text, string value)
+    {
+        foreach (var c in value)
+        {
+            // A soft hyphen in a text layer is a drawn hyphen (a line-end break or a real one): it reads as '-'.
+            if (c == '\u00AD')
+            {
+                text.Append('-');
+            }
+            else if (!IsInvisible(c))
+            {
+                text.Append(c);
+            }
+        }
+    }
+
+    private static bool IsInvisible(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!IsInvisible(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Characters that draw nothing a reader sees: zero-width spaces and joiners, BOM, bidi marks, controls, private-use glyphs.</summary>
+    public static bool IsInvisible(char c) => c != '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.Format => true,
+        UnicodeCategory.Control => c is not ('\n' or '\r' or '\t'),
+        UnicodeCategory.PrivateUse => true,
+        _ => false,
+    };
+}
