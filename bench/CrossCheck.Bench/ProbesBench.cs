@@ -18,6 +18,7 @@ internal static class ProbesBench
     public static int Run(string probesPath, string folder, string[] options)
     {
         var show = options.Contains("--show");
+        var inv = CultureInfo.InvariantCulture;
         var probes = Jsonl.Read(probesPath);
         var sectionsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(probesPath))!, "sections.jsonl");
         var sections = File.Exists(sectionsPath) ? Jsonl.Read(sectionsPath) : [];
@@ -26,7 +27,6 @@ internal static class ProbesBench
             throw new BenchInputException($"{folder}: folder not found; give the folder holding the probes' PDFs.");
         }
         var docs = probes.Select(p => Str(p, "doc")).Concat(sections.Select(s => Str(s, "doc"))).Distinct().ToArray();
-        var inv = CultureInfo.InvariantCulture;
         int matched = 0, rightPage = 0, sectionsFound = 0, glued = 0, popplerGlued = 0;
         var popplerRan = false;
         foreach (var doc in docs)
@@ -39,6 +39,19 @@ internal static class ProbesBench
             var clock = Stopwatch.StartNew();
             var document = new DocumentLoader().LoadSource(path, "S1");
             var seconds = clock.Elapsed.TotalSeconds;
+            foreach (var dump in options.Where(o => o.StartsWith($"--dump={doc}:", StringComparison.Ordinal)))
+            {
+                var p = document.Pages[int.Parse(dump[(dump.LastIndexOf(':') + 1)..], inv) - 1];
+                Console.WriteLine($"----- {doc} page {p.Number} (asides in [[ ]]) -----");
+                var at = p.Start;
+                foreach (var aside in document.Asides.Where(a => a.Start >= p.Start && a.End <= p.End))
+                {
+                    Console.Write(document.Text[at..aside.Start] + "[[" + document.Text[aside.Start..aside.End] + "]]");
+                    at = aside.End;
+                }
+                Console.WriteLine(document.Text[at..p.End]);
+                Console.WriteLine(string.Join("\n", document.Sections.Where(s => s.Page == p.Number).Select(s => $"SECTION {s.Label} L{s.Level}")));
+            }
             using var corpus = new SourceCorpus([document]);
             var check = new QuoteCheck(corpus);
             int docProbes = 0, docMatched = 0, docRight = 0;

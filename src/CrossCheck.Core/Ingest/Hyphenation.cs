@@ -22,12 +22,14 @@ internal static class Hyphenation
             var (page, line) = running[i];
             var (nextPage, next) = running[i + 1];
             var text = line.Text;
-            if (text.Length < 3 || text[^1] != '-' || !char.IsLetter(text[^2]) || next.Text.Length == 0 || !char.IsLower(next.Text[0]))
+            if (text.Length < 3 || text[^1] != '-' || !char.IsLetterOrDigit(text[^2]) || next.Text.Length == 0 || !char.IsLetterOrDigit(next.Text[0]))
             {
                 continue;
             }
+            // "Pair-|Wise", "800-|126": a syllable break never comes before a capital or a digit.
+            var certain = !char.IsLower(next.Text[0]) || !char.IsLetter(text[^2]);
             var leftStart = text.Length - 1;
-            while (leftStart > 0 && (char.IsLetter(text[leftStart - 1]) || text[leftStart - 1] == '-'))
+            while (leftStart > 0 && (char.IsLetterOrDigit(text[leftStart - 1]) || text[leftStart - 1] == '-'))
             {
                 leftStart--;
             }
@@ -38,16 +40,21 @@ internal static class Hyphenation
                 rightEnd++;
             }
             var rest = next.Text[..rightEnd];
-            var right = new string(rest.TakeWhile(c => char.IsLetter(c) || c == '-').ToArray());
+            var right = new string(rest.TakeWhile(c => char.IsLetterOrDigit(c) || c == '-').ToArray());
             if (right.Length == 0)
             {
                 continue;
             }
-            var real = IsRealHyphen(left, right, vocabulary);
+            var real = certain || IsRealHyphen(left, right, vocabulary);
             if (real || page != nextPage)
             {
+                var shift = text.Length + (real ? 0 : 1);
                 line.Text = text + (real ? "" : "\n") + rest;
-                next.Text = next.Text[rightEnd..].TrimStart();
+                var remaining = next.Text[rightEnd..].TrimStart();
+                var cut = next.Text.Length - remaining.Length;
+                line.Markers.AddRange(next.Markers.Where(m => m.Start < rightEnd).Select(m => new TextRange(m.Start + shift, m.End + shift)));
+                next.Markers = next.Markers.Where(m => m.Start >= cut).Select(m => new TextRange(m.Start - cut, m.End - cut)).ToList();
+                next.Text = remaining;
             }
         }
     }

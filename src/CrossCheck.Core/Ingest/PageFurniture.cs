@@ -35,7 +35,7 @@ internal static partial class PageFurniture
         {
             foreach (var line in page.Lines)
             {
-                if (!line.Horizontal || line.Baseline < 0 || line.Baseline > page.Height || line.Right < 0 || line.Left > page.Width
+                if (!line.Horizontal || !line.Text.Any(char.IsLetterOrDigit) || line.Baseline < 0 || line.Baseline > page.Height || line.Right < 0 || line.Left > page.Width
                     || (InBand(line, page) && (PageNumber().IsMatch(line.Text) || recurring.GetValueOrDefault(Key(line.Text))?.Count >= 3)))
                 {
                     line.Role = LineRole.Furniture;
@@ -59,7 +59,7 @@ internal static partial class PageFurniture
             {
                 key.Append(char.ToLowerInvariant(c));
             }
-            else if (char.IsDigit(c))
+            else if (char.IsDigit(c) && (key.Length == 0 || key[^1] != '#'))
             {
                 key.Append('#');
             }

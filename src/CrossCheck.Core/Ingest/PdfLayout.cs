@@ -54,7 +54,9 @@ internal static class PdfLayout
                     continue;
                 }
                 Separate(text, start, "\n");
+                var at2 = text.Length;
                 text.Append(line.Text);
+                asides.AddRange(line.Markers.Select(m => new TextRange(at2 + m.Start, at2 + m.End)));
             }
             TrimEnd(text, start);
             var asideStart = -1;

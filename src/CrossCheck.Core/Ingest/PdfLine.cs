@@ -20,5 +20,8 @@ internal sealed class PdfLine(string text, double left, double right, double bas
 
     public bool Horizontal { get; } = horizontal;
 
+    /// <summary>Footnote marks in <see cref="Text"/> (raised digits after a word), as offsets in the line.</summary>
+    public List<TextRange> Markers { get; set; } = [];
+
     public LineRole Role { get; set; } = LineRole.Body;
 }

@@ -26,13 +26,16 @@ internal static class PdfLineReader
         var count = 0;
         var horizontal = true;
         var space = false;
+        double lineSize = 0;
+        var markers = new List<TextRange>();
 
         void Flush()
         {
             if (text.Length > 0)
             {
-                lines.Add(new PdfLine(text.ToString(), left, right, baseline, count == 0 ? 0 : sizeSum / count, horizontal));
+                lines.Add(new PdfLine(text.ToString(), left, right, baseline, count == 0 ? 0 : sizeSum / count, horizontal) { Markers = [.. markers] });
             }
+            markers.Clear();
             text.Clear();
             sizeSum = 0;
             count = 0;
@@ -77,9 +80,23 @@ internal static class PdfLineReader
                 left = letter.StartBaseLine.X;
                 baseline = letter.StartBaseLine.Y;
                 horizontal = isHorizontal;
+                lineSize = size;
             }
             space = false;
+            var before = text.Length;
             AppendLetter(text, value);
+            if (IsNoteMark(text, before, letter, baseline, lineSize, size, markers))
+            {
+                // A footnote mark ("task,4 where" / "batch10 so"): kept in the text, set aside from matching.
+                if (markers.Count > 0 && markers[^1].End == before)
+                {
+                    markers[^1] = markers[^1] with { End = text.Length };
+                }
+                else
+                {
+                    markers.Add(new TextRange(before, text.Length));
+                }
+            }
             right = letter.EndBaseLine.X;
             sizeSum += size * value.Length;
             count += value.Length;
@@ -87,6 +104,30 @@ internal static class PdfLineReader
         }
         Flush();
         return lines;
+    }
+
+    /// <summary>
+    /// A raised, smaller digit or dagger right after a letter or punctuation is a note mark (or
+    /// continues one); after a baseline digit it is an exponent ("2¹⁶", which the text layer
+    /// gives as "216") and stays text.
+    /// </summary>
+    private static bool IsNoteMark(StringBuilder text, int at, Letter letter, double baseline, double lineSize, double size, List<TextRange> markers)
+    {
+        if (at == 0 || text.Length != at + 1 || letter.StartBaseLine.Y - baseline < 0.2 * lineSize || size > 0.85 * lineSize)
+        {
+            return false;
+        }
+        var c = text[at];
+        if (!(char.IsDigit(c) || c is '*' or '†' or '‡' or '§' or '¶'))
+        {
+            return false;
+        }
+        if (markers.Count > 0 && markers[^1].End == at)
+        {
+            return true;
+        }
+        var previous = text[at - 1];
+        return !char.IsDigit(previous) && !char.IsWhiteSpace(previous);
     }
 
     private static void AppendLetter(StringBuilder text, string value)

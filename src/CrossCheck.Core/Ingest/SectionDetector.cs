@@ -1,15 +1,23 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CrossCheck.Ingest;
 
 /// <summary>
-/// Finds sections from numbered headings ("1.2.4.4 Evaluation infrastructure", "3. Results")
-/// and Markdown headings ("## 2.1 Method", "## Method"), each on a line of its own.
+/// Finds sections from numbered headings ("1.2.4.4 Evaluation infrastructure", "3. Results",
+/// "A.1 Data", "Appendix B Glossary"), Markdown headings ("## 2.1 Method", "## Method") and, in
+/// a PDF, lines set larger than the body text, each on a line of its own. Not headings: table
+/// of contents lines (dot leaders and a page number), decimals and list items that read as
+/// prose ("0.3 F1 behind the baseline and", "2. Identify the purpose of the"). Invisible
+/// characters (zero-width spaces, BOM, soft hyphens) are ignored.
 /// </summary>
 public static partial class SectionDetector
 {
-    [GeneratedRegex(@"^[ \t]*(?<num>\d{1,2}(?:\.\d{1,3}){0,5})\.?[ \t]+(?<title>[A-Z][^\r\n]{0,100}?)[ \t]*\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*(?<num>(?:[1-9]\d?|0)(?:\.\d{1,3}){0,5}|[A-Z](?:\.\d{1,3}){1,5})\.?[ \t]+(?<title>[A-Z][^\r\n]{0,100}?)[ \t]*\r?$", RegexOptions.Multiline)]
     private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"^[ \t]*(?:APPENDIX|Appendix)[ \t]+(?<num>[A-Z])(?:[ \t]*[:.\u2013\u2014-])?(?:[ \t]+(?<title>[A-Z][^\r\n]{0,100}?))?[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex AppendixHeading();
 
     [GeneratedRegex(@"^[ \t]{0,3}(?<hashes>#{1,6})[ \t]+(?<title>[^\r\n]+?)[ \t#]*\r?$", RegexOptions.Multiline)]
     private static partial Regex MarkdownHeading();
@@ -17,10 +25,20 @@ public static partial class SectionDetector
     [GeneratedRegex(@"^(?<num>\d{1,2}(?:\.\d{1,3}){0,5})\.?[ \t]+(?<title>.+)$")]
     private static partial Regex LeadingNumber();
 
+    /// <summary>A table of contents entry: dot (or dash, underscore) leaders, or a page number after a wide gap.</summary>
+    [GeneratedRegex(@"(?:[.\u2026·_\-][ \t]?){4,}[ \t]*[A-Za-z]?-?[0-9ivxlcdm]*[ \t]*$|[ \t]{3,}[A-Z]?-?\d{1,4}[ \t]*$")]
+    private static partial Regex TocEntry();
+
+    private static readonly HashSet<string> TrailingFunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by", "on", "at", "as", "than", "that", "is", "are", "was", "were", "be", "from",
+    };
+
     public static IReadOnlyList<Section> Detect(Document document)
     {
         var headings = new List<(string? Number, string Title, int Level, int Start)>();
-        var text = document.Text;
+        var (text, map) = Visible(document.Text);
+        int Original(int at) => map is null ? at : map[at];
         if (document.Kind is DocumentKind.Markdown or DocumentKind.Html)
         {
             foreach (Match m in MarkdownHeading().Matches(text))
@@ -28,27 +46,36 @@ public static partial class SectionDetector
                 var title = m.Groups["title"].Value.Trim();
                 var numbered = LeadingNumber().Match(title);
                 headings.Add(numbered.Success
-                    ? (numbered.Groups["num"].Value, numbered.Groups["title"].Value.Trim(), numbered.Groups["num"].Value.Split('.').Length, m.Index)
-                    : (null, title, m.Groups["hashes"].Length, m.Index));
+                    ? (numbered.Groups["num"].Value, numbered.Groups["title"].Value.Trim(), numbered.Groups["num"].Value.Split('.').Length, Original(m.Index))
+                    : (null, title, m.Groups["hashes"].Length, Original(m.Index)));
             }
         }
         foreach (Match m in NumberedHeading().Matches(text))
         {
             var title = m.Groups["title"].Value.Trim();
-            if (!LooksLikeHeadingTitle(title) || headings.Any(h => h.Start <= m.Index && m.Index < h.Start + 8))
+            var number = m.Groups["num"].Value;
+            if (number.StartsWith('0') || !LooksLikeHeadingTitle(title) || headings.Any(h => h.Start <= Original(m.Index) && Original(m.Index) < h.Start + 8))
             {
                 continue;
             }
-            var number = m.Groups["num"].Value;
-            headings.Add((number, title, number.Split('.').Length, m.Index));
+            headings.Add((number, title, number.Split('.').Length, Original(m.Index)));
         }
+        foreach (Match m in AppendixHeading().Matches(text))
+        {
+            var title = m.Groups["title"].Success ? m.Groups["title"].Value.Trim() : "";
+            if ((title.Length == 0 || LooksLikeHeadingTitle(title)) && !headings.Any(h => h.Start == Original(m.Index)))
+            {
+                headings.Add((m.Groups["num"].Value, title.Length == 0 ? $"Appendix {m.Groups["num"].Value}" : title, 1, Original(m.Index)));
+            }
+        }
+        AddSetHeadings(document, headings);
         headings.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var sections = new List<Section>(headings.Count);
         for (var i = 0; i < headings.Count; i++)
         {
             var h = headings[i];
-            var end = text.Length;
+            var end = document.Text.Length;
             for (var j = i + 1; j < headings.Count; j++)
             {
                 if (headings[j].Level <= h.Level)
@@ -62,9 +89,33 @@ public static partial class SectionDetector
         return sections;
     }
 
+    /// <summary>
+    /// PDF lines set larger than the body text become sections without a number. In a document
+    /// that numbers its headings they rank below every numbered level, so they never cut a
+    /// numbered section short.
+    /// </summary>
+    private static void AddSetHeadings(Document document, List<(string? Number, string Title, int Level, int Start)> headings)
+    {
+        if (document.Headings.Count == 0)
+        {
+            return;
+        }
+        var numbered = headings.Where(h => h.Number is not null).ToList();
+        var below = numbered.Count >= 3 ? numbered.Max(h => h.Level) : 0;
+        foreach (var hint in document.Headings)
+        {
+            var title = string.Join(' ', document.Text[hint.Start..hint.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (title.Length < 3 || TocEntry().IsMatch(title) || headings.Any(h => Math.Abs(h.Start - hint.Start) < 8))
+            {
+                continue;
+            }
+            headings.Add((null, title, below + hint.Level, hint.Start));
+        }
+    }
+
     private static bool LooksLikeHeadingTitle(string title)
     {
-        if (title.Length is 0 or > 90)
+        if (title.Length is 0 or > 90 || TocEntry().IsMatch(title))
         {
             return false;
         }
@@ -74,6 +125,32 @@ public static partial class SectionDetector
             return false;
         }
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 12 && words.Count(w => w.Any(char.IsDigit)) <= 2;
+        return words.Length <= 12 && words.Count(w => w.Any(char.IsDigit)) <= 2 && !TrailingFunctionWords.Contains(words[^1]);
+    }
+
+    /// <summary>The text without invisible characters, and where each of its characters stands in the original (null when nothing was removed).</summary>
+    private static (string Text, int[]? Map) Visible(string text)
+    {
+        var first = 0;
+        while (first < text.Length && !TextNormalizer.IsInvisible(text[first]))
+        {
+            first++;
+        }
+        if (first == text.Length)
+        {
+            return (text, null);
+        }
+        var visible = new StringBuilder(text.Length);
+        var map = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!TextNormalizer.IsInvisible(text[i]))
+            {
+                visible.Append(text[i]);
+                map.Add(i);
+            }
+        }
+        map.Add(text.Length);
+        return (visible.ToString(), [.. map]);
     }
 }
