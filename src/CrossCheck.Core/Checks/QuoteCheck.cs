@@ -22,7 +22,7 @@ public sealed class QuoteCheck(SourceCorpus corpus)
         }
         foreach (var source in corpus.Sources)
         {
-            if (pieces.Count == 1 && source.Text.IndexOf(quote, StringComparison.Ordinal) is var exact and >= 0)
+            if (pieces.Count == 1 && FirstInRunningText(source, quote) is var exact and >= 0)
             {
                 return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exact, exact + quote.Length));
             }
@@ -35,7 +35,7 @@ public sealed class QuoteCheck(SourceCorpus corpus)
         foreach (var source in corpus.Sources)
         {
             var folded = source.Normalized;
-            if (FindInOrder(folded.Text, foldedPieces, StringComparison.Ordinal) is { } hit)
+            if (HyphenForms(foldedPieces).Select(p => FindInOrder(folded.Text, p, StringComparison.Ordinal)).FirstOrDefault(h => h is not null) is { } hit)
             {
                 var (start, length) = folded.ToOriginal(hit.Start, hit.End - hit.Start);
                 var found = CollapseWhitespace(source.Text.Substring(start, length));
@@ -45,6 +45,64 @@ public sealed class QuoteCheck(SourceCorpus corpus)
             }
         }
         return Nearest(quote, foldedPieces);
+    }
+
+    /// <summary>
+    /// The quote as written, then with its hyphenated words joined ("fine-tuned" → "finetuned"),
+    /// one at a time and all together: a PDF may break a compound at a line end where the
+    /// hyphen's nature cannot be told for sure.
+    /// </summary>
+    private static IEnumerable<string[]> HyphenForms(string[] pieces)
+    {
+        yield return pieces;
+        var hyphens = new List<(int Piece, int At)>();
+        for (var p = 0; p < pieces.Length; p++)
+        {
+            for (var i = 1; i + 1 < pieces[p].Length; i++)
+            {
+                if (pieces[p][i] == '-' && char.IsLetter(pieces[p][i - 1]) && char.IsLetter(pieces[p][i + 1]))
+                {
+                    hyphens.Add((p, i));
+                }
+            }
+        }
+        if (hyphens.Count == 0)
+        {
+            yield break;
+        }
+        var combinations = hyphens.Count <= 4 ? (1 << hyphens.Count) - 1 : 0;
+        for (var mask = 1; mask <= combinations; mask++)
+        {
+            yield return Join(pieces, hyphens.Where((_, k) => (mask & (1 << k)) != 0));
+        }
+        if (combinations == 0)
+        {
+            yield return Join(pieces, hyphens);
+        }
+    }
+
+    private static string[] Join(string[] pieces, IEnumerable<(int Piece, int At)> hyphens)
+    {
+        var result = pieces.Select(p => p.ToCharArray()).ToArray();
+        foreach (var (piece, at) in hyphens)
+        {
+            result[piece][at] = '\0';
+        }
+        return result.Select(p => new string(p.Where(c => c != '\0').ToArray())).ToArray();
+    }
+
+    /// <summary>The first place the quote stands verbatim, in the running text rather than in a header, footnote or table of contents when it stands in both.</summary>
+    private static int FirstInRunningText(Document source, string quote)
+    {
+        var first = source.Text.IndexOf(quote, StringComparison.Ordinal);
+        for (var at = first; at >= 0; at = source.Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
+        {
+            if (!source.Asides.Any(a => a.Start <= at && at < a.End))
+            {
+                return at;
+            }
+        }
+        return first;
     }
 
     private static string CollapseWhitespace(string text) =>

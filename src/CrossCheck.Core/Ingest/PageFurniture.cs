@@ -7,7 +7,8 @@ namespace CrossCheck.Ingest;
 /// Tells running text from what surrounds it on a PDF page: running headers and footers (a
 /// line in the top or bottom band that recurs, digits aside, on three pages or more), page
 /// numbers, rotated margin stamps, footnotes (a run of smaller lines in the lower half of the
-/// page that starts with a marker), and headings set larger than the body text.
+/// page that starts with a marker), table of contents entries, and headings set larger or
+/// bolder than the body text.
 /// </summary>
 internal static partial class PageFurniture
 {
@@ -35,7 +36,7 @@ internal static partial class PageFurniture
         {
             foreach (var line in page.Lines)
             {
-                if (!line.Horizontal || !line.Text.Any(char.IsLetterOrDigit) || line.Baseline < 0 || line.Baseline > page.Height || line.Right < 0 || line.Left > page.Width
+                if (!line.Horizontal || !line.Text.Any(char.IsLetterOrDigit) || SectionDetector.IsTocEntry(line.Text) || line.Baseline < 0 || line.Baseline > page.Height || line.Right < 0 || line.Left > page.Width
                     || (InBand(line, page) && (PageNumber().IsMatch(line.Text) || recurring.GetValueOrDefault(Key(line.Text))?.Count >= 3)))
                 {
                     line.Role = LineRole.Furniture;
@@ -112,8 +113,8 @@ internal static partial class PageFurniture
     {
         foreach (var line in page.Lines)
         {
-            if (line.Role == LineRole.Body && line.Size >= body * 1.15 && line.Text.Count(char.IsLetter) >= 3
-                && line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14)
+            if (line.Role == LineRole.Body && (line.Size >= body * 1.1 || line.BoldShare > 0.9) && line.Text.Count(char.IsLetter) >= 3
+                && line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14 && line.Text[^1] is not ('.' or ',' or ';'))
             {
                 line.Role = LineRole.Heading;
             }

@@ -23,5 +23,8 @@ internal sealed class PdfLine(string text, double left, double right, double bas
     /// <summary>Footnote marks in <see cref="Text"/> (raised digits after a word), as offsets in the line.</summary>
     public List<TextRange> Markers { get; set; } = [];
 
+    /// <summary>Share of the line's letters in a bold or heavier font.</summary>
+    public double BoldShare { get; init; }
+
     public LineRole Role { get; set; } = LineRole.Body;
 }

@@ -27,18 +27,20 @@ internal static class PdfLineReader
         var horizontal = true;
         var space = false;
         double lineSize = 0;
+        var bold = 0;
         var markers = new List<TextRange>();
 
         void Flush()
         {
             if (text.Length > 0)
             {
-                lines.Add(new PdfLine(text.ToString(), left, right, baseline, count == 0 ? 0 : sizeSum / count, horizontal) { Markers = [.. markers] });
+                lines.Add(new PdfLine(text.ToString(), left, right, baseline, count == 0 ? 0 : sizeSum / count, horizontal) { Markers = [.. markers], BoldShare = count == 0 ? 0 : bold / (double)count });
             }
             markers.Clear();
             text.Clear();
             sizeSum = 0;
             count = 0;
+            bold = 0;
             previous = null;
             space = false;
         }
@@ -66,7 +68,16 @@ internal static class PdfLineReader
                 var sameLine = isHorizontal == horizontal && isHorizontal
                     ? rise < 0.6 * reference && gap > -0.5 * reference && gap < 3 * reference
                     : !isHorizontal && isHorizontal == horizontal && letter.TextOrientation == previous.TextOrientation;
-                if (!sameLine)
+                var dropCap = text.Length == 1 && char.IsUpper(text[0]) && previous.PointSize > 1.8 * size && gap > -0.5 * size && gap < 2 * size;
+                if (dropCap)
+                {
+                    // A drop cap ("O" set over three lines, then "rganizations"): one word, on the line it starts.
+                    baseline = letter.StartBaseLine.Y;
+                    lineSize = size;
+                    sizeSum = 0;
+                    count = 0;
+                }
+                else if (!sameLine)
                 {
                     Flush();
                 }
@@ -100,6 +111,7 @@ internal static class PdfLineReader
             right = letter.EndBaseLine.X;
             sizeSum += size * value.Length;
             count += value.Length;
+            bold += IsBold(letter.FontName) ? value.Length : 0;
             previous = letter;
         }
         Flush();
@@ -129,6 +141,12 @@ internal static class PdfLineReader
         var previous = text[at - 1];
         return !char.IsDigit(previous) && !char.IsWhiteSpace(previous);
     }
+
+    /// <summary>Heavy weights by their usual font names (CMBX is Computer Modern bold extended).</summary>
+    private static bool IsBold(string? font) =>
+        font is not null && (font.Contains("Bold", StringComparison.OrdinalIgnoreCase) || font.Contains("Black", StringComparison.OrdinalIgnoreCase)
+            || font.Contains("Heavy", StringComparison.OrdinalIgnoreCase) || font.Contains("Semibold", StringComparison.OrdinalIgnoreCase)
+            || font.Contains("Demi", StringComparison.OrdinalIgnoreCase) || font.Contains("CMBX", StringComparison.Ordinal) || font.Contains("-Medi", StringComparison.Ordinal));
 
     private static void AppendLetter(StringBuilder text, string value)
     {

@@ -34,6 +34,9 @@ public static partial class SectionDetector
         "a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by", "on", "at", "as", "than", "that", "is", "are", "was", "were", "be", "from",
     };
 
+    /// <summary>True for a table of contents entry ("2.3 Results ........ 15").</summary>
+    internal static bool IsTocEntry(string line) => TocEntry().IsMatch(line);
+
     public static IReadOnlyList<Section> Detect(Document document)
     {
         var headings = new List<(string? Number, string Title, int Level, int Start)>();
@@ -69,6 +72,8 @@ public static partial class SectionDetector
             }
         }
         AddSetHeadings(document, headings);
+        // A line set aside (running header, table of contents, footnote) is never a heading.
+        headings.RemoveAll(h => InAside(document.Asides, h.Start));
         headings.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var sections = new List<Section>(headings.Count);
@@ -90,9 +95,8 @@ public static partial class SectionDetector
     }
 
     /// <summary>
-    /// PDF lines set larger than the body text become sections without a number. In a document
-    /// that numbers its headings they rank below every numbered level, so they never cut a
-    /// numbered section short.
+    /// PDF lines set larger or bolder than the body text become sections without a number, in
+    /// a document that does not number its headings.
     /// </summary>
     private static void AddSetHeadings(Document document, List<(string? Number, string Title, int Level, int Start)> headings)
     {
@@ -100,8 +104,12 @@ public static partial class SectionDetector
         {
             return;
         }
-        var numbered = headings.Where(h => h.Number is not null).ToList();
-        var below = numbered.Count >= 3 ? numbered.Max(h => h.Level) : 0;
+        // A document that numbers its headings names its sections by number: set lines there are
+        // table headers and run-in titles more often than sections.
+        if (headings.Count(h => h.Number is not null) >= 3)
+        {
+            return;
+        }
         foreach (var hint in document.Headings)
         {
             var title = string.Join(' ', document.Text[hint.Start..hint.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -109,8 +117,31 @@ public static partial class SectionDetector
             {
                 continue;
             }
-            headings.Add((null, title, below + hint.Level, hint.Start));
+            headings.Add((null, title, hint.Level, hint.Start));
         }
+    }
+
+    private static bool InAside(IReadOnlyList<TextRange> asides, int at)
+    {
+        var lo = 0;
+        var hi = asides.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (asides[mid].End <= at)
+            {
+                lo = mid + 1;
+            }
+            else if (asides[mid].Start > at)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool LooksLikeHeadingTitle(string title)
