@@ -52,6 +52,7 @@ internal static class ProbesBench
                 Console.WriteLine(document.Text[at..p.End]);
                 Console.WriteLine(string.Join("\n", document.Sections.Where(s => s.Page == p.Number).Select(s => $"SECTION {s.Label} L{s.Level}")));
             }
+            if (options.Contains("--sections")) { foreach (var s in document.Sections) { Console.WriteLine($"  S p{s.Page} L{s.Level} [{s.Number}] {s.Title}"); } Console.WriteLine($"  hints {document.Headings.Count}"); }
             using var corpus = new SourceCorpus([document]);
             var check = new QuoteCheck(corpus);
             int docProbes = 0, docMatched = 0, docRight = 0;

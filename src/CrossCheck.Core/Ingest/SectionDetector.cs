@@ -37,6 +37,12 @@ public static partial class SectionDetector
     /// <summary>True for a table of contents entry ("2.3 Results ........ 15").</summary>
     internal static bool IsTocEntry(string line) => TocEntry().IsMatch(line);
 
+    /// <summary>Lower-case verbs that make a numbered line a sentence (a list item), not a title.</summary>
+    private static readonly HashSet<string> ProseVerbs = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "has", "have", "had", "been", "will", "would", "should", "can", "could", "may", "must", "does", "did", "became",
+    };
+
     public static IReadOnlyList<Section> Detect(Document document)
     {
         var headings = new List<(string? Number, string Title, int Level, int Start)>();
@@ -53,27 +59,29 @@ public static partial class SectionDetector
                     : (null, title, m.Groups["hashes"].Length, Original(m.Index)));
             }
         }
+        var candidates = new List<(string? Number, string Title, int Level, int Start)>();
         foreach (Match m in NumberedHeading().Matches(text))
         {
             var title = m.Groups["title"].Value.Trim();
             var number = m.Groups["num"].Value;
-            if (number.StartsWith('0') || !LooksLikeHeadingTitle(title) || headings.Any(h => h.Start <= Original(m.Index) && Original(m.Index) < h.Start + 8))
+            if (number.StartsWith('0') || !LooksLikeHeadingTitle(title) || headings.Any(h => h.Start <= Original(m.Index) && Original(m.Index) < h.Start + 8)
+                || InAside(document.Asides, Original(m.Index)))
             {
                 continue;
             }
-            headings.Add((number, title, number.Split('.').Length, Original(m.Index)));
+            candidates.Add((number, title, number.Split('.').Length, Original(m.Index)));
         }
         foreach (Match m in AppendixHeading().Matches(text))
         {
             var title = m.Groups["title"].Success ? m.Groups["title"].Value.Trim() : "";
-            if ((title.Length == 0 || LooksLikeHeadingTitle(title)) && !headings.Any(h => h.Start == Original(m.Index)))
+            if ((title.Length == 0 || LooksLikeHeadingTitle(title)) && !InAside(document.Asides, Original(m.Index)))
             {
-                headings.Add((m.Groups["num"].Value, title.Length == 0 ? $"Appendix {m.Groups["num"].Value}" : title, 1, Original(m.Index)));
+                candidates.Add((m.Groups["num"].Value, title.Length == 0 ? $"Appendix {m.Groups["num"].Value}" : title, 1, Original(m.Index)));
             }
         }
+        candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
+        headings.AddRange(InSequence(candidates));
         AddSetHeadings(document, headings);
-        // A line set aside (running header, table of contents, footnote) is never a heading.
-        headings.RemoveAll(h => InAside(document.Asides, h.Start));
         headings.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var sections = new List<Section>(headings.Count);
@@ -121,6 +129,59 @@ public static partial class SectionDetector
         }
     }
 
+    /// <summary>
+    /// Headings number a document in increasing order (1, 1.1, 1.2, 2, …, A, A.1, B); a numbered
+    /// list inside a section ("1 Determine whether…" after 3.5) breaks that order. Keeps the
+    /// longest run of candidates whose numbers increase through the text.
+    /// </summary>
+    private static List<(string? Number, string Title, int Level, int Start)> InSequence(List<(string? Number, string Title, int Level, int Start)> candidates)
+    {
+        var keys = candidates.Select(c => Key(c.Number!)).ToArray();
+        var length = new int[keys.Length];
+        var previous = new int[keys.Length];
+        var best = -1;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            length[i] = 1;
+            previous[i] = -1;
+            for (var j = Math.Max(0, i - 400); j < i; j++)
+            {
+                if (Compare(keys[j], keys[i]) < 0 && length[j] + 1 > length[i])
+                {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best])
+            {
+                best = i;
+            }
+        }
+        var chain = new List<(string? Number, string Title, int Level, int Start)>();
+        for (var i = best; i >= 0; i = previous[i])
+        {
+            chain.Add(candidates[i]);
+        }
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <summary>"3.2.1" → [3, 2, 1]; appendix "B.2" → [1002, 2], after every chapter.</summary>
+    private static int[] Key(string number) =>
+        number.Split('.').Select((part, k) => k == 0 && char.IsLetter(part[0]) ? 1000 + part[0] - 'A' : int.Parse(part, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static int Compare(int[] a, int[] b)
+    {
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i].CompareTo(b[i]);
+            }
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+
     private static bool InAside(IReadOnlyList<TextRange> asides, int at)
     {
         var lo = 0;
@@ -151,12 +212,13 @@ public static partial class SectionDetector
             return false;
         }
         var last = title[^1];
-        if (last is '.' or ',' or ';' or ':' && !title.EndsWith("...", StringComparison.Ordinal))
+        if (last is '.' or ',' or ';' or ':' or '?' or '-' && !title.EndsWith("...", StringComparison.Ordinal))
         {
             return false;
         }
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 12 && words.Count(w => w.Any(char.IsDigit)) <= 2 && !TrailingFunctionWords.Contains(words[^1]);
+        return words.Length <= 12 && words.Count(w => w.Any(char.IsDigit)) <= 2 && !TrailingFunctionWords.Contains(words[^1])
+            && !words.Skip(1).Any(ProseVerbs.Contains);
     }
 
     /// <summary>The text without invisible characters, and where each of its characters stands in the original (null when nothing was removed).</summary>
