@@ -14,6 +14,10 @@ internal static class PdfLayout
 {
     public static (string Text, List<Page> Pages, List<TextRange> Asides, List<HeadingHint> Headings) Assemble(IReadOnlyList<PdfPageLines> pages)
     {
+        foreach (var page in pages)
+        {
+            ReadingOrder.Fix(page);
+        }
         PageFurniture.Classify(pages);
         Hyphenation.Resolve(pages);
         var levels = pages.SelectMany(p => p.Lines).Where(l => l.Role == LineRole.Heading)

@@ -16,6 +16,9 @@ internal static class PdfLineReader
     /// <summary>A gap wider than this share of the font size is a word break.</summary>
     public const double WordGap = 0.15;
 
+    /// <summary>A gap wider than this many times the font size is a column gutter or a table cell border: the line ends there.</summary>
+    public const double ColumnGap = 1.5;
+
     public static List<PdfLine> Read(UglyToad.PdfPig.Content.Page page, out int visibleLetters)
     {
         var lines = new List<PdfLine>();
@@ -66,7 +69,7 @@ internal static class PdfLineReader
                 var rise = Math.Abs(letter.StartBaseLine.Y - previous.StartBaseLine.Y);
                 var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
                 var sameLine = isHorizontal == horizontal && isHorizontal
-                    ? rise < 0.6 * reference && gap > -0.5 * reference && gap < 3 * reference
+                    ? rise < 0.6 * reference && gap > -0.5 * reference && gap < ColumnGap * reference
                     : !isHorizontal && isHorizontal == horizontal && letter.TextOrientation == previous.TextOrientation;
                 var dropCap = text.Length == 1 && char.IsUpper(text[0]) && previous.PointSize > 1.8 * size && gap > -0.5 * size && gap < 2 * size;
                 if (dropCap)
