@@ -27,15 +27,18 @@ public static class NumberCheck
         var claim = new ContextWords(claimText, number);
         var vocabulary = context.SelectMany(p => ContextWords.Stems(p.Text)).ToHashSet(StringComparer.Ordinal);
         (double Score, NumberResult Result)? found = null, conflict = null, elsewhere = null;
+        var claimLanguage = TextLanguages.Detect(claimText);
         foreach (var passage in context)
         {
             var considered = claim.Considered(passage.Text, vocabulary);
+            // Across languages a word unit is a translation ("180 Tage" for "180 days"): only symbols compare.
+            var asked = TextLanguages.Detect(passage.Text) != claimLanguage && number.Unit.All(char.IsLetter) && number.Unit.Length > 1 ? number with { Unit = "" } : number;
             foreach (var candidate in NumberContexts.Of(passage.Text))
             {
                 var source = candidate.Number;
                 var location = new SourceLocation(passage.Source, passage.Start + source.Start, passage.Start + source.Start + source.Text.Length);
                 var support = candidate.InTable ? claim.CellSupport(candidate) : ContextWords.Support(considered, candidate.Context);
-                var matches = Matches(number, source);
+                var matches = Matches(asked, source);
                 if (matches && support >= ContextSupport)
                 {
                     Keep(ref found, support, new NumberResult(number.Text, NumberMatch.Found, source.Text, location, Excerpt(candidate), candidate.Cell));
@@ -44,9 +47,10 @@ public static class NumberCheck
                 {
                     Keep(ref elsewhere, support, new NumberResult(number.Text, NumberMatch.NotFound, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
-                else if (support >= ConflictSupport && SameKind(number, source) && !Close(number, source) && (candidate.InTable || claim.SameThing(number, candidate)))
+                else if (support >= (candidate.InTable ? ContextSupport : ConflictSupport) && SameKind(asked, source) && !Close(number, source)
+                    && (candidate.InTable || claim.SameThing(number, candidate) > 0))
                 {
-                    Keep(ref conflict, support, new NumberResult(number.Text, NumberMatch.Conflict, source.Text, location, Excerpt(candidate), candidate.Cell));
+                    Keep(ref conflict, support + (candidate.InTable ? 0 : 0.01 * claim.SameThing(number, candidate)), new NumberResult(number.Text, NumberMatch.Conflict, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
             }
         }
@@ -116,11 +120,7 @@ public static class NumberCheck
         {
             return false;
         }
-        if (claim.Unit.Length == 0 || source.Unit.Length == 0)
-        {
-            return claim.Unit.Length == source.Unit.Length;
-        }
-        return UnitsCompatible(claim.Unit, source.Unit);
+        return UnitsCompatible(claim.Unit, source.Unit) || UnitsCompatible(source.Unit, claim.Unit);
     }
 
     /// <summary>

@@ -31,6 +31,10 @@ public static partial class CheckWorthiness
     [GeneratedRegex(@"\b(ich (denke|glaube|finde|meine|vermute)|meiner (Meinung|Ansicht) nach|wir (sollten|müssen)|man (sollte|muss)|je (pense|crois|trouve|suppose)|à mon avis|selon moi|il faut|nous devons|on devrait|hoffentlich|leider|zweifellos|malheureusement|heureusement|sans doute)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherLanguageOpinion();
 
+    /// <summary>"follow these steps:1." — an introduction glued to the number of the first list item.</summary>
+    [GeneratedRegex(@":\s*\d{1,2}[.)]$")]
+    private static partial Regex IntroGluedToListItem();
+
     public static (bool Checkable, string Reason) Judge(string sentence, bool hasQuote, bool hasNumber, bool hasSectionReference)
     {
         ArgumentNullException.ThrowIfNull(sentence);
@@ -56,7 +60,7 @@ public static partial class CheckWorthiness
         {
             return (false, "a question");
         }
-        if (trimmed.EndsWith(':'))
+        if (trimmed.EndsWith(':') || IntroGluedToListItem().IsMatch(trimmed))
         {
             return (false, "introduces what follows");
         }

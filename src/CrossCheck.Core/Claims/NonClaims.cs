@@ -62,7 +62,7 @@ public static partial class NonClaims
         return null;
     }
 
-    /// <summary>Rhetoric: a stock phrase, an exclamation, or a short sentence whose subject is only "that" or "it" with no name to check.</summary>
+    /// <summary>Rhetoric: a stock phrase, a short exclamation, or a short sentence whose subject is only "that" or "it" with no name to check.</summary>
     public static string? Rhetoric(string sentence, bool hasCheckableParts = false)
     {
         ArgumentNullException.ThrowIfNull(sentence);
@@ -76,7 +76,7 @@ public static partial class NonClaims
         {
             return null;
         }
-        if (t.EndsWith('!'))
+        if (t.EndsWith('!') && Words(t) <= 8)
         {
             return "an exclamation";
         }

@@ -78,7 +78,7 @@ public static partial class NumberExtractor
             var matchText = text[m.Index..end2].TrimEnd(' ', '-', '\u00A0');
             var approximate = m.Groups["approx"].Success;
             var kind = KindOf(unit, m.Groups["pre"].Value, value * scale, decimals, numText, text, m.Index, end2, word);
-            if (kind is null || (!approximate && scale == 1 && unit.Length == 0 && rangeEnd is null && IsVersionAfterName(text, m.Index, value, decimals)))
+            if (kind is null || (!approximate && scale == 1 && (unit.Length == 0 || word is not null) && rangeEnd is null && IsVersionAfterName(text, m.Index, value, decimals, numText.All(char.IsDigit))))
             {
                 continue;
             }
@@ -190,16 +190,27 @@ public static partial class NumberExtractor
         return isYear && unit.Length == 0 ? NumberKind.Date : NumberKind.Count;
     }
 
-    /// <summary>"Grok 4.1", "Claude 3", "Table 3": a small number after a capitalised word inside a sentence is part of a name.</summary>
-    private static bool IsVersionAfterName(string text, int start, double value, int decimals)
+    /// <summary>"Grok 4.1", "Claude 3", "Table 3", "NISTIR 7653": a small number (or any plain number after an acronym) after a capitalised word inside a sentence is part of a name.</summary>
+    private static bool IsVersionAfterName(string text, int start, double value, int decimals, bool plainDigits)
     {
-        if (value >= 1000 || decimals > 2 || start == 0)
+        if (decimals > 2 || start == 0)
         {
             return false;
         }
         var from = Math.Max(0, start - 40);
         var m = NameBefore().Match(text[from..start]);
         if (!m.Success || NumberWords.IsMonth(m.Groups["name"].Value))
+        {
+            return false;
+        }
+        // "NISTIR 7653", "SP 800", "ISO 27001": an acronym followed by plain digits names a document.
+        var name = m.Groups["name"].Value;
+        var acronym = name.Length >= 2 && name.All(c => char.IsUpper(c) || char.IsDigit(c));
+        if (acronym)
+        {
+            return plainDigits || value < 1000;
+        }
+        if (value >= 1000)
         {
             return false;
         }

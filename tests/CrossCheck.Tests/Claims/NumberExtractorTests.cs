@@ -63,6 +63,7 @@ public sealed class NumberExtractorTests
     [InlineData("The new GPT-5.2 release and Halcyon-3 were both tested.")]
     [InlineData("The window (0901-0401) was used for training.")]
     [InlineData("See Table 3 for the details.")]
+    [InlineData("NISTIR 7653 and NIST SP 800 describe the programme.")]
     public void Extract_IgnoresNumbersInsideNamesCodesAndSectionNumbers(string text) =>
         Assert.Empty(NumberExtractor.Extract(text));
 

@@ -65,19 +65,16 @@ internal sealed class ContextWords
         return columnNamed ? rowShare : Math.Min(rowShare, NumberCheck.ContextSupport / 2);
     }
 
-    /// <summary>The words right next to both numbers share one: the numbers count the same thing.</summary>
-    public bool SameThing(NumberMention claimNumber, NumberInContext candidate)
+    /// <summary>How many words right next to both numbers they share (0: the numbers count different things).</summary>
+    public int SameThing(NumberMention claimNumber, NumberInContext candidate)
     {
         var at = candidate.Number.Start - candidate.ContextStart;
         var context = candidate.Context;
         var from = Math.Clamp(at - 60, 0, context.Length);
         var to = Math.Clamp(at + candidate.Number.Text.Length + 60, 0, context.Length);
         var near = Stems(context[from..to]).ToHashSet(StringComparer.Ordinal);
-        if (claimNumber.Unit.Length > 1 && claimNumber.Unit == candidate.Number.Unit && claimNumber.Unit.All(char.IsLetter))
-        {
-            return true;
-        }
-        return _near.Any(s => Holds(near, s));
+        var sameUnit = claimNumber.Unit.Length > 1 && claimNumber.Unit == candidate.Number.Unit && claimNumber.Unit.All(char.IsLetter) ? 1 : 0;
+        return sameUnit + _near.Count(s => Holds(near, s));
     }
 
     /// <summary>The set has the stem, or a word sharing its root: at least five letters and most of the shorter one.</summary>
