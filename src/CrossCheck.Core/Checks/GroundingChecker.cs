@@ -14,6 +14,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
 
     private readonly QuoteCheck _quotes = new(corpus);
     private readonly EvidenceSelector _selector = new(corpus.Index, tokenBudget);
+    private readonly Lazy<TextLanguage> _sourceLanguage = new(() => TextLanguages.Detect(string.Join(" ", corpus.Sources.Select(s => s.Text[..Math.Min(s.Text.Length, 20_000)]))));
 
     public QuoteCheck QuoteCheck => _quotes;
 
@@ -78,6 +79,10 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
                 _ => support.Level == SupportLevel.Absent ? Verdict.NotInSource : Verdict.PartiallySupported,
             }, s.Describe()));
         }
+        foreach (var name in UnmentionedNames(claim))
+        {
+            findings.Add((Verdict.NotInSource, $"the sources never mention \"{name}\""));
+        }
         var quotesCarryClaim = quotes.Length > 0 && quotes.All(q => q.Verified);
         var supportVerdict = support.Level switch
         {
@@ -85,16 +90,62 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
             SupportLevel.Partial => Verdict.PartiallySupported,
             _ => Verdict.NotInSource,
         };
-        if (!quotesCarryClaim || supportVerdict == Verdict.Supported)
+        var claimLanguage = TextLanguages.Detect(claim.Text);
+        if (claimLanguage != _sourceLanguage.Value)
+        {
+            // Word overlap says nothing across languages: the verdict rests on quotes, numbers, sections and names.
+            var across = $"wording not compared: the claim is in {claimLanguage}, the sources in {_sourceLanguage.Value}";
+            findings.Add(findings.Count == 0 ? (Verdict.NotInSource, $"{across}, and the claim has no quote, number or section to check") : (Verdict.Supported, across));
+        }
+        else if (!quotesCarryClaim || supportVerdict == Verdict.Supported)
         {
             findings.Add((supportVerdict, $"support: {support.Reason}"));
         }
         var verdict = findings.MaxBy(f => f.Verdict.Severity()).Verdict;
         var reasons = findings.OrderByDescending(f => f.Verdict.Severity()).Select(f => f.Reason).ToList();
-        if (quotesCarryClaim && supportVerdict != Verdict.Supported)
+        if (quotesCarryClaim && supportVerdict != Verdict.Supported && claimLanguage == _sourceLanguage.Value)
         {
             reasons.Add($"support of the wording around the quote: {support.Reason}");
         }
         return new GroundingResult(verdict, reasons, quotes, numbers, sections, support, evidence);
+    }
+
+    /// <summary>Capitalised words that name a part of a document or a date, not a party.</summary>
+    private static readonly HashSet<string> NotParties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Section", "Sections", "Table", "Tables", "Figure", "Chapter", "Appendix", "Page", "Part", "Abschnitt", "Kapitel", "Tabelle",
+        "Anhang", "Seite", "Abbildung", "Chapitre", "Tableau", "Annexe", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "English", "German", "French",
+    };
+
+    /// <summary>
+    /// Names in the claim (capitalised words inside a sentence, outside its quotes) that no source
+    /// has as a word: a claim about a party the sources never mention cannot be supported by them.
+    /// German capitalises every noun, so there only acronyms and words with inner capitals count.
+    /// </summary>
+    private IEnumerable<string> UnmentionedNames(Claim claim)
+    {
+        var german = TextLanguages.Detect(claim.Text) == TextLanguage.German;
+        var quoted = claim.Quotes.Select(q => Ingest.TextNormalizer.Fold(q.Text)).ToArray();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in SupportText.Tokenize(claim.Text).Where(t => (t.IsName || (!t.IsNumber && t.Surface.Skip(1).Any(char.IsUpper))) && t.Surface.Length >= 3))
+        {
+            var word = Ingest.TextNormalizer.Fold(token.Surface);
+            var acronymLike = token.Surface.Skip(1).Any(char.IsUpper);
+            if ((german && !acronymLike) || NotParties.Contains(token.Surface) || quoted.Any(q => q.Contains(word, StringComparison.Ordinal)) || !reported.Add(word))
+            {
+                continue;
+            }
+            var known = corpus.Sources.Any(s =>
+            {
+                var positions = corpus.Words(s).Positions;
+                return positions.ContainsKey(word) || positions.ContainsKey(word + "'s") || (word.EndsWith('s') && positions.ContainsKey(word[..^1])) || positions.ContainsKey(word + "s");
+            });
+            if (!known)
+            {
+                yield return token.Surface;
+            }
+        }
     }
 }

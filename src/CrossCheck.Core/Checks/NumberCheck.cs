@@ -1,68 +1,126 @@
 using CrossCheck.Claims;
 using CrossCheck.Evidence;
-using CrossCheck.Ingest;
 
 namespace CrossCheck.Checks;
 
 /// <summary>
-/// Are the claim's numbers in the evidence context? Units must agree ("427x" = "427×" =
-/// "427-fold", "12%" = "12 percent"); a claim's number matches a source number that rounds to
-/// it at the precision written ("12%" for 12.3%), and an approximate one ("~100%") within 5%.
-/// When a number is missing, a different number of the same unit in the same context is a conflict.
+/// Is the claim's number in the evidence, said about what the claim says? A source number
+/// counts as found only where the rest of the claim is supported: in the same sentence, or for
+/// a table cell, where the claim names the cell's row and column. Numbers compare by kind
+/// (percent, multiplier, count, money, date), unit ("427x" = "427×" = "427-fold") and the
+/// precision written ("12%" for 12.3%, "about 5.6k" for 5,576). A conflict needs a different
+/// number of the same kind and unit about the same thing: a supported context, and the same
+/// words next to both numbers. Ranges never conflict with single numbers.
 /// </summary>
 public static class NumberCheck
 {
+    /// <summary>Share of the claim's other words that its context must hold for a number there to speak to the claim.</summary>
+    public const double ContextSupport = 0.5;
+
+    /// <summary>A conflict asks for more: a wrong number is only wrong about the same thing.</summary>
+    public const double ConflictSupport = 0.6;
+
     public static NumberResult Check(NumberMention number, string claimText, IReadOnlyList<Passage> context)
     {
-        var claimWords = ContextWords(claimText, number.Start, number.Text.Length);
-        NumberResult? conflict = null;
-        var conflictOverlap = 0;
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(context);
+        var claim = new ContextWords(claimText, number);
+        var vocabulary = context.SelectMany(p => ContextWords.Stems(p.Text)).ToHashSet(StringComparer.Ordinal);
+        (double Score, NumberResult Result)? found = null, conflict = null, elsewhere = null;
+        var claimLanguage = TextLanguages.Detect(claimText);
         foreach (var passage in context)
         {
-            var text = passage.Text;
-            foreach (var candidate in NumberExtractor.Extract(text))
+            var considered = claim.Considered(passage.Text, vocabulary);
+            // Across languages a word unit is a translation ("180 Tage" for "180 days"): only symbols compare.
+            var asked = TextLanguages.Detect(passage.Text) != claimLanguage && number.Unit.All(char.IsLetter) && number.Unit.Length > 1 ? number with { Unit = "" } : number;
+            foreach (var candidate in NumberContexts.Of(passage.Text))
             {
-                var location = new SourceLocation(passage.Source, passage.Start + candidate.Start, passage.Start + candidate.Start + candidate.Text.Length);
-                if (Matches(number, candidate))
+                var source = candidate.Number;
+                var location = new SourceLocation(passage.Source, passage.Start + source.Start, passage.Start + source.Start + source.Text.Length);
+                var support = candidate.InTable ? claim.CellSupport(candidate) : ContextWords.Support(considered, candidate.Context);
+                var matches = Matches(asked, source);
+                if (matches && support >= ContextSupport)
                 {
-                    return new NumberResult(number.Text, NumberMatch.Found, candidate.Text, location);
+                    Keep(ref found, support, new NumberResult(number.Text, NumberMatch.Found, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
-                if (!UnitsCompatible(number.Unit, candidate.Unit) || (number.Unit.Length == 0 && candidate.Unit.Length == 0 && !SameMagnitudeClass(number, candidate)))
+                else if (matches)
                 {
-                    continue;
+                    Keep(ref elsewhere, support, new NumberResult(number.Text, NumberMatch.NotFound, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
-                var overlap = ContextWords(text, candidate.Start, candidate.Text.Length).Intersect(claimWords).Count();
-                var enough = number.Unit.Length > 0 && number.Unit == candidate.Unit ? 1 : 2;
-                if (overlap >= enough && overlap > conflictOverlap)
+                else if (support >= (candidate.InTable ? ContextSupport : ConflictSupport) && SameKind(asked, source) && !Close(number, source)
+                    && (candidate.InTable || claim.SameThing(number, candidate) > 0))
                 {
-                    conflictOverlap = overlap;
-                    conflict = new NumberResult(number.Text, NumberMatch.Conflict, candidate.Text, location);
+                    Keep(ref conflict, support + (candidate.InTable ? 0 : 0.01 * claim.SameThing(number, candidate)), new NumberResult(number.Text, NumberMatch.Conflict, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
             }
         }
-        return conflict ?? new NumberResult(number.Text, NumberMatch.NotFound, null, null);
+        return found?.Result ?? conflict?.Result ?? elsewhere?.Result ?? new NumberResult(number.Text, NumberMatch.NotFound, null, null);
+    }
+
+    private static void Keep(ref (double Score, NumberResult Result)? best, double score, NumberResult result)
+    {
+        if (best is null || score > best.Value.Score)
+        {
+            best = (score, result);
+        }
     }
 
     public static bool Matches(NumberMention claim, NumberMention source)
     {
-        if (!UnitsCompatible(claim.Unit, source.Unit))
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(source);
+        if (!KindsCompatible(claim, source) || !UnitsCompatible(claim.Unit, source.Unit))
         {
             return false;
         }
         if (claim.RangeEnd is { } claimEnd)
         {
-            return source.RangeEnd is { } sourceEnd && ValueMatches(claim, claim.Value, source.Value) && ValueMatches(claim, claimEnd, sourceEnd);
+            return source.RangeEnd is { } sourceEnd && ValueMatches(claim, source, claim.Value, source.Value) && ValueMatches(claim, source, claimEnd, sourceEnd);
         }
-        return ValueMatches(claim, claim.Value, source.Value);
+        return ValueMatches(claim, source, claim.Value, source.Value)
+            || (source.RangeEnd is { } end && ValueMatches(claim, source, claim.Value, end));
     }
 
-    private static bool ValueMatches(NumberMention claim, double claimValue, double sourceValue)
+    private static bool ValueMatches(NumberMention claim, NumberMention source, double claimValue, double sourceValue)
     {
+        var difference = Math.Abs(claimValue - sourceValue);
+        var tolerance = claim.Resolution / 2 * (1 + 1e-9);
         if (claim.Approximate)
         {
-            return Math.Abs(claimValue - sourceValue) <= Math.Max(0.05 * Math.Abs(claimValue), Math.Pow(10, -claim.Decimals) / 2);
+            tolerance = Math.Max(tolerance, 0.05 * Math.Abs(claimValue));
         }
-        return Math.Round(sourceValue, claim.Decimals, MidpointRounding.AwayFromZero) == claimValue;
+        if (source.Approximate)
+        {
+            tolerance = Math.Max(tolerance, source.Resolution / 2 * (1 + 1e-9));
+        }
+        return difference <= tolerance;
+    }
+
+    /// <summary>Near enough that neither rounding nor "about" makes them different numbers.</summary>
+    private static bool Close(NumberMention claim, NumberMention source)
+    {
+        var tolerance = Math.Max(claim.Resolution, source.Resolution) / 2 * (1 + 1e-9);
+        return Math.Abs(claim.Value - source.Value) <= tolerance
+            && Math.Abs((claim.RangeEnd ?? claim.Value) - (source.RangeEnd ?? source.Value)) <= tolerance;
+    }
+
+    /// <summary>A claim number with no unit is less specific and may be any kind but a date; dates match only dates.</summary>
+    private static bool KindsCompatible(NumberMention claim, NumberMention source) =>
+        claim.Kind == source.Kind
+        || (claim.Kind == NumberKind.Count && claim.Unit.Length == 0 && source.Kind != NumberKind.Date);
+
+    /// <summary>Same kind, same unit, both whole or both a part ("0 of 16"), both single or both ranges, years against years.</summary>
+    private static bool SameKind(NumberMention claim, NumberMention source)
+    {
+        if (claim.Kind != source.Kind || claim.IsPart != source.IsPart || (claim.RangeEnd is null) != (source.RangeEnd is null))
+        {
+            return false;
+        }
+        if (claim.Kind == NumberKind.Date && (claim.Value >= 1000) != (source.Value >= 1000))
+        {
+            return false;
+        }
+        return UnitsCompatible(claim.Unit, source.Unit) || UnitsCompatible(source.Unit, claim.Unit);
     }
 
     /// <summary>
@@ -89,17 +147,17 @@ public static class NumberCheck
 
     private static bool IsSymbol(string unit) => unit is "%" or "x" or "pass@" or "$" or "\u20AC" or "\u00A3";
 
-    // Years and small counts are different kinds of number: 2023 never conflicts with 12.
-    private static bool SameMagnitudeClass(NumberMention a, NumberMention b) => IsYear(a) == IsYear(b);
-
-    private static bool IsYear(NumberMention n) => n.Decimals == 0 && n.Value is >= 1800 and <= 2100;
-
-    private static HashSet<string> ContextWords(string text, int start, int length)
+    /// <summary>The source's words around its number, at most about 200 characters, for the reason.</summary>
+    private static string Excerpt(NumberInContext candidate)
     {
-        var before = text[Math.Max(0, start - 80)..start];
-        var after = text[Math.Min(text.Length, start + length)..Math.Min(text.Length, start + length + 80)];
-        return WordIndex.Tokenize(TextNormalizer.Fold(before + " " + after))
-            .Where(w => w.Length > 3 && !char.IsDigit(w[0]))
-            .ToHashSet();
+        var text = candidate.Context.ReplaceLineEndings(" ");
+        if (text.Length <= 200)
+        {
+            return text;
+        }
+        var at = Math.Clamp(candidate.Number.Start - candidate.ContextStart, 0, text.Length);
+        var from = Math.Max(0, at - 100);
+        var to = Math.Min(text.Length, at + 100);
+        return (from > 0 ? "…" : "") + text[from..to].Trim() + (to < text.Length ? "…" : "");
     }
 }

@@ -27,9 +27,25 @@ public static partial class CheckWorthiness
     [GeneratedRegex(@"^\W*(Sure|Certainly|Of course|Here (is|are)|As an AI)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
 
+    /// <summary>German and French markers of opinion, hope and advice.</summary>
+    [GeneratedRegex(@"\b(ich (denke|glaube|finde|meine|vermute)|meiner (Meinung|Ansicht) nach|wir (sollten|müssen)|man (sollte|muss)|je (pense|crois|trouve|suppose)|à mon avis|selon moi|il faut|nous devons|on devrait|hoffentlich|leider|zweifellos|malheureusement|heureusement|sans doute)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherLanguageOpinion();
+
+    /// <summary>"follow these steps:1." — an introduction glued to the number of the first list item.</summary>
+    [GeneratedRegex(@":\s*\d{1,2}[.)]$")]
+    private static partial Regex IntroGluedToListItem();
+
     public static (bool Checkable, string Reason) Judge(string sentence, bool hasQuote, bool hasNumber, bool hasSectionReference)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (NonClaims.Why(sentence) is { } notAClaim)
+        {
+            return (false, notAClaim);
+        }
+        if (NonClaims.Rhetoric(sentence, hasCheckableParts: true) is { } stock)
+        {
+            return (false, stock);
+        }
         if (hasQuote || hasNumber || hasSectionReference)
         {
             return (true, hasQuote ? "quotes the source" : hasNumber ? "states a number" : "cites a section");
@@ -44,7 +60,7 @@ public static partial class CheckWorthiness
         {
             return (false, "a question");
         }
-        if (trimmed.EndsWith(':'))
+        if (trimmed.EndsWith(':') || IntroGluedToListItem().IsMatch(trimmed))
         {
             return (false, "introduces what follows");
         }
@@ -56,7 +72,15 @@ public static partial class CheckWorthiness
         {
             return (false, "introduces an answer");
         }
+        if (NonClaims.Rhetoric(sentence) is { } rhetoric)
+        {
+            return (false, rhetoric);
+        }
         var marker = OpinionMarkers().Match(sentence);
+        if (!marker.Success)
+        {
+            marker = OtherLanguageOpinion().Match(sentence);
+        }
         if (marker.Success)
         {
             return (false, $"opinion or interpretation (\"{marker.Value}\")");

@@ -18,6 +18,9 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"(\*\*|__|\*|`)")]
     private static partial Regex MarkdownEmphasis();
 
+    [GeneratedRegex(@"\[\^[^\]\s]+\](?!:)")]
+    private static partial Regex FootnoteReference();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
@@ -36,7 +39,8 @@ public static partial class ClaimExtractor
                 {
                     continue;
                 }
-                var key = TextNormalizer.Fold(sentence);
+                // Sentences that differ only in spacing ("71.4 %" and "71.4%") are one claim.
+                var key = string.Concat(TextNormalizer.Fold(sentence).Where(c => !char.IsWhiteSpace(c)));
                 if (!byKey.TryGetValue(key, out var entry))
                 {
                     entry = (sentence, []);
@@ -90,6 +94,7 @@ public static partial class ClaimExtractor
     {
         var s = MarkdownLink().Replace(raw, "${t}");
         s = MarkdownEmphasis().Replace(s, "");
+        s = FootnoteReference().Replace(s, "");
         s = Regex.Replace(s, @"(?<!\w)_(?=\w)|(?<=\w)_(?!\w)", "");
         s = Regex.Replace(s, @"^\s*(?:[-+*]|\d+[.)])\s+", "");
         s = s.TrimStart('>', ' ');

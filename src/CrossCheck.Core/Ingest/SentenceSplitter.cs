@@ -1,10 +1,17 @@
 namespace CrossCheck.Ingest;
 
 /// <summary>
-/// Rule-based sentence splitting that survives abbreviations ("e.g.", "Dr.", "et al."),
-/// initials, decimals ("3.5"), section numbers ("1.2.4.4"), ellipses inside a sentence and
-/// quotations that hold several sentences. Returns spans over the given text.
+/// Rule-based sentence splitting that survives abbreviations ("e.g.", "Dr.", "et al.",
+/// "z. B.", "bzw.", "env."), initials, decimals ("3.5"), section numbers ("1.2.4.4"), German
+/// ordinal dates ("3. März"), ellipses inside a sentence and quotations that hold several
+/// sentences, in English, German („…“, »…«, ‚…‘) and French («…»). A line that stands alone
+/// (a heading, page banner, metadata line, table row or footnote definition) is its own span,
+/// never glued to the sentence after it. Returns spans over the given text.
 /// </summary>
+/// <remarks>
+/// Rules rather than a library: ICU's sentence break iterator (ICU4N) is served only as an
+/// alpha and knows neither „…“ pairing nor headings without punctuation; see docs/benchmarks.md.
+/// </remarks>
 public static class SentenceSplitter
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
@@ -13,6 +20,8 @@ public static class SentenceSplitter
         "vol", "vols", "pp", "p", "cf", "vs", "al", "etc", "approx", "ca", "eq", "eqs", "ref", "refs", "ch",
         "art", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "est", "dept", "univ", "gen", "gov", "rev", "op", "tab", "app", "para", "resp",
+        "bzw", "usw", "vgl", "ggf", "evtl", "inkl", "nr", "abb", "kap", "bspw", "sog", "hrsg", "jh", "mio", "mrd",
+        "zb", "ua", "dh", "env", "mme", "mlle", "chap", "éd", "av", "apr", "cf", "ibid", "ff",
     };
 
     public static IReadOnlyList<(int Start, int End)> Split(string text) => Split(text, 0, text.Length);
@@ -21,24 +30,12 @@ public static class SentenceSplitter
     {
         var spans = new List<(int, int)>();
         var start = from;
-        var inStraightQuote = false;
-        var curlyDepth = 0;
+        var quotes = new QuoteTracker();
         for (var i = from; i < to; i++)
         {
             var c = text[i];
-            if (c == '"')
+            if (quotes.Consume(c))
             {
-                inStraightQuote = !inStraightQuote;
-                continue;
-            }
-            if (c == '\u201C')
-            {
-                curlyDepth++;
-                continue;
-            }
-            if (c == '\u201D')
-            {
-                curlyDepth = Math.Max(0, curlyDepth - 1);
                 continue;
             }
             if (c == '\n' && IsParagraphBreak(text, i, to, out var next))
@@ -46,8 +43,14 @@ public static class SentenceSplitter
                 Add(spans, text, start, i);
                 start = next;
                 i = next - 1;
-                inStraightQuote = false;
-                curlyDepth = 0;
+                quotes.Reset();
+                continue;
+            }
+            if (c == '\n' && StandsAlone(text, start, i, to))
+            {
+                Add(spans, text, start, i);
+                start = i + 1;
+                quotes.Reset();
                 continue;
             }
             if (c is not ('.' or '!' or '?' or '\u2026'))
@@ -60,18 +63,12 @@ public static class SentenceSplitter
                 j++;
             }
             var closedQuote = false;
-            while (j < to && text[j] is '"' or '\u201D' or '\u2019' or '\'' or ')' or ']')
+            while (j < to && (text[j] is '"' or '\u201D' or '\u201C' or '\u2019' or '\u2018' or '\'' or ')' or ']' or '\u00BB' or '\u00AB'
+                || (text[j] is ' ' or '\u00A0' or '\u202F' && j + 1 < to && text[j + 1] is '\u00BB' && quotes.Open)))
             {
-                if (text[j] == '"')
-                {
-                    inStraightQuote = !inStraightQuote;
-                    closedQuote = true;
-                }
-                else if (text[j] == '\u201D')
-                {
-                    curlyDepth = Math.Max(0, curlyDepth - 1);
-                    closedQuote = true;
-                }
+                var depth = quotes.Depth;
+                quotes.Consume(text[j]);
+                closedQuote |= quotes.Depth < depth;
                 j++;
             }
             if (j < to && !char.IsWhiteSpace(text[j]))
@@ -91,20 +88,20 @@ public static class SentenceSplitter
                 i = k;
                 continue;
             }
-            if ((inStraightQuote || curlyDepth > 0) && !closedQuote)
+            if (quotes.Open && !closedQuote)
             {
                 i = j - 1;
                 continue;
             }
             var ellipsis = c == '\u2026' || (j - i >= 3 && text[i + 1] == '.');
-            if (c == '.' && !ellipsis && IsAbbreviation(text, from, i))
+            if (c == '.' && !ellipsis && (IsAbbreviation(text, from, i) || IsOrdinalDate(text, i, k)))
             {
                 i = j - 1;
                 continue;
             }
             var nextChar = text[k];
             var startsSentence = char.IsUpper(nextChar) || char.IsDigit(nextChar)
-                || nextChar is '"' or '\u201C' or '(' or '[' or '\'' or '\u2018' or '*' or '_';
+                || nextChar is '"' or '\u201C' or '(' or '[' or '\'' or '\u2018' or '*' or '_' or '\u201E' or '\u00AB' or '\u00BB' or '\u201A';
             if (!startsSentence)
             {
                 i = j - 1;
@@ -116,6 +113,42 @@ public static class SentenceSplitter
         }
         Add(spans, text, start, to);
         return spans;
+    }
+
+    /// <summary>At a single line break: the line before it, or the line after it, stands alone (a heading, a banner...).</summary>
+    private static bool StandsAlone(string text, int start, int newline, int to)
+    {
+        var lineStart = newline > start ? Math.Max(start, text.LastIndexOf('\n', newline - 1, newline - start) + 1) : start;
+        var nextEnd = text.IndexOf('\n', newline + 1, to - newline - 1);
+        nextEnd = nextEnd < 0 ? to : nextEnd;
+        var next = text[(newline + 1)..nextEnd].TrimStart();
+        var why = Claims.NonClaims.Why(text[lineStart..newline]);
+        // A title-like line that runs on in lower case is a wrapped sentence, not a heading.
+        if (why is not null && (why != "a heading" || next.Length == 0 || !char.IsLower(next[0])))
+        {
+            return true;
+        }
+        return next.Length > 0 && Claims.NonClaims.Why(next) is { } after && after != "a heading";
+    }
+
+    /// <summary>"am 3. März": a day number with a period before a month name does not end the sentence.</summary>
+    private static bool IsOrdinalDate(string text, int period, int next)
+    {
+        var k = period - 1;
+        while (k >= 0 && char.IsDigit(text[k]))
+        {
+            k--;
+        }
+        if (period - k - 1 is < 1 or > 2)
+        {
+            return false;
+        }
+        var e = next;
+        while (e < text.Length && char.IsLetter(text[e]))
+        {
+            e++;
+        }
+        return Claims.NumberWords.IsMonth(text[next..e]);
     }
 
     private static bool IsParagraphBreak(string text, int i, int to, out int next)
@@ -167,6 +200,43 @@ public static class SentenceSplitter
         if (end > start)
         {
             spans.Add((start, end));
+        }
+    }
+
+    /// <summary>Open quotations, each with the mark that closes it: „ closes with “ (German), “ with ”, « with », » with « and a straight " with itself.</summary>
+    private sealed class QuoteTracker
+    {
+        private readonly Stack<char> _closers = new();
+
+        public bool Open => _closers.Count > 0;
+
+        public int Depth => _closers.Count;
+
+        public void Reset() => _closers.Clear();
+
+        /// <summary>Updates the open quotations for one character; true when it was a quotation mark.</summary>
+        public bool Consume(char c)
+        {
+            if (_closers.Count > 0 && (_closers.Peek() == c || (_closers.Peek() == '\u201C' && c == '\u201D')))
+            {
+                _closers.Pop();
+                return true;
+            }
+            char? closer = c switch
+            {
+                '"' => '"',
+                '\u201E' => '\u201C',
+                '\u201C' => '\u201D',
+                '\u00AB' => '\u00BB',
+                '\u00BB' => '\u00AB',
+                _ => null,
+            };
+            if (closer is { } close)
+            {
+                _closers.Push(close);
+                return true;
+            }
+            return c is '\u201D';
         }
     }
 }

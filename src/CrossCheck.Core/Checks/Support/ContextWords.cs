@@ -1,0 +1,110 @@
+using CrossCheck.Claims;
+
+namespace CrossCheck.Checks;
+
+/// <summary>
+/// The words of a claim other than one of its numbers, to tell whether a source sentence or
+/// table cell speaks about what the claim says. Across languages (a German claim about an
+/// English source) only the claim's words that the evidence uses at all, and its acronyms, can
+/// be looked for.
+/// </summary>
+internal sealed class ContextWords
+{
+    private const int MinSharedRoot = 5;
+
+    private readonly TextLanguage _language;
+    private readonly string[] _stems;
+    private readonly HashSet<string> _anchors;
+    private readonly HashSet<string> _near;
+
+    public ContextWords(string claimText, NumberMention number)
+    {
+        _language = TextLanguages.Detect(claimText);
+        var tokens = SupportText.Tokenize(claimText);
+        var numberEnd = number.Start + number.Text.Length;
+        var other = tokens.Where(t => t.IsContent && !t.IsNumber && (t.Start < number.Start || t.Start >= numberEnd)).ToArray();
+        _stems = other.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToArray();
+        _anchors = other.Where(t => t.Surface.Length > 1 && t.Surface.All(c => char.IsUpper(c) || char.IsDigit(c))).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        _near = tokens.Where(t => t.IsContent && !t.IsNumber && t.Start >= number.Start - 40 && t.Start <= numberEnd + 40)
+            .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        if (number.Unit.Length > 1 && number.Unit.All(char.IsLetter))
+        {
+            _near.Add(number.Unit);
+        }
+        All = _stems.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public HashSet<string> All { get; }
+
+    public static IEnumerable<string> Stems(string text) =>
+        SupportText.Tokenize(text).Where(t => t.IsContent && !t.IsNumber).Select(t => t.Stem);
+
+    /// <summary>The claim words to look for in a passage: all of them in the claim's own language, else those the evidence knows.</summary>
+    public IReadOnlyList<string> Considered(string passageText, HashSet<string> vocabulary) =>
+        TextLanguages.Detect(passageText) == _language ? _stems : _stems.Where(s => vocabulary.Contains(s) || _anchors.Contains(s)).ToArray();
+
+    /// <summary>Share of the considered claim words found in the context; with none to look for, just enough to count as found.</summary>
+    public static double Support(IReadOnlyList<string> considered, string context)
+    {
+        if (considered.Count == 0)
+        {
+            return NumberCheck.ContextSupport;
+        }
+        var stems = Stems(context).ToHashSet(StringComparer.Ordinal);
+        return considered.Count(s => Holds(stems, s)) / (double)considered.Count;
+    }
+
+
+    /// <summary>How far the claim names the cell's row (share of the row label's words) and column (one header word is enough).</summary>
+    public double CellSupport(NumberInContext cell)
+    {
+        var row = Stems(cell.RowLabel ?? "").Distinct(StringComparer.Ordinal).ToArray();
+        var column = Stems(cell.ColumnHeader ?? "").ToArray();
+        var rowShare = row.Length == 0 ? 0 : row.Count(s => Holds(All, s)) / (double)row.Length;
+        var columnNamed = column.Length == 0 || column.Any(s => Holds(All, s));
+        return columnNamed ? rowShare : Math.Min(rowShare, NumberCheck.ContextSupport / 2);
+    }
+
+    /// <summary>How many words right next to both numbers they share (0: the numbers count different things).</summary>
+    public int SameThing(NumberMention claimNumber, NumberInContext candidate)
+    {
+        var at = candidate.Number.Start - candidate.ContextStart;
+        var context = candidate.Context;
+        var from = Math.Clamp(at - 60, 0, context.Length);
+        var to = Math.Clamp(at + candidate.Number.Text.Length + 60, 0, context.Length);
+        var near = Stems(context[from..to]).ToHashSet(StringComparer.Ordinal);
+        var sameUnit = claimNumber.Unit.Length > 1 && claimNumber.Unit == candidate.Number.Unit && claimNumber.Unit.All(char.IsLetter) ? 1 : 0;
+        return sameUnit + _near.Count(s => Holds(near, s));
+    }
+
+    /// <summary>The set has the stem, or a word sharing its root: at least five letters and most of the shorter one.</summary>
+    public static bool Holds(HashSet<string> stems, string stem)
+    {
+        if (stems.Contains(stem))
+        {
+            return true;
+        }
+        if (stem.Length < MinSharedRoot)
+        {
+            return false;
+        }
+        foreach (var other in stems)
+        {
+            if (other.Length < MinSharedRoot || other[0] != stem[0])
+            {
+                continue;
+            }
+            var shared = 0;
+            var limit = Math.Min(other.Length, stem.Length);
+            while (shared < limit && other[shared] == stem[shared])
+            {
+                shared++;
+            }
+            if (shared >= MinSharedRoot && shared >= 0.75 * limit)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
