@@ -13,6 +13,8 @@ try
         "wice" when args.Length >= 2 => WiceBench.Run(args[1], args.Skip(2).ToArray()),
         "checkworthiness" when args.Length >= 2 => CheckWorthinessBench.Run(args[1], args.Skip(2).ToArray()),
         "ingest" => IngestBench.Run(args.Skip(1).ToArray()),
+        "wice-pooled" when args.Length >= 2 => EvidenceBench.WicePooled(args[1], args.Skip(2).ToArray()),
+        "generated-retrieval" => EvidenceBench.GeneratedRetrieval(args.Skip(1).ToArray()),
         "panel-throughput" => await PanelBench.ThroughputAsync(args.Skip(1).ToArray()),
         "panel-tokens" => await PanelBench.TokensAsync(args.Skip(1).ToArray()),
         _ => Usage(),
@@ -30,6 +32,8 @@ static int Usage()
         usage: CrossCheck.Bench wice <claims.jsonl> [--fit] [--show] [--l2 x] [--drop i,j]  WiCE support judgement and retrieval
                CrossCheck.Bench checkworthiness <subtask1_sentence_checkworthiness.jsonl> [--show]
                CrossCheck.Bench ingest [pages=300] [--profile] PDF ingest + passages + BM25 index timing
+               CrossCheck.Bench wice-pooled <claims.jsonl> [--pages 200] [--splitter] [--ablate]  retrieval hit vs evidence budget, cited pages pooled
+               CrossCheck.Bench generated-retrieval [--pages 200] [--claims 200] [--ablate]  same on a generated PDF, claims copied from it
                CrossCheck.Bench panel-throughput [--claims 50] [--latency-ms 800] [--concurrency 8]  panel wall time vs the providers' limits (emulated)
                CrossCheck.Bench panel-tokens [--pages 200] [--claims 20]  input tokens per claim vs a whole-source-in-every-prompt run
         """);

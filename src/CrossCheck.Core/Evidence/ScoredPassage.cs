@@ -1,4 +1,11 @@
 namespace CrossCheck.Evidence;
 
-/// <summary>A passage chosen as evidence, with its BM25 score (infinity for a passage a check pinned).</summary>
-public sealed record ScoredPassage(Passage Passage, float Score);
+/// <summary>
+/// A passage chosen as evidence, with its retrieval score (infinity for a passage a check pinned,
+/// 0 for a neighbour shown for context) and why it was chosen ("rank 3 for the claim's words",
+/// "after the rank 1 passage (S1#12)", "located by a check").
+/// </summary>
+public sealed record ScoredPassage(Passage Passage, float Score, string Reason = "")
+{
+    public const string PinnedReason = "located by a check (quote or cited section)";
+}
