@@ -116,6 +116,32 @@ internal static class EvidenceBench
         }
     }
 
+    /// <summary>
+    /// Writes a generated N-page source PDF and an essay of M claims about it (its sentences, a
+    /// third with a number changed so that some claims are wrong) for timing the offline check of
+    /// two builds side by side with the real program (docs/benchmarks.md).
+    /// </summary>
+    public static int OfflineInputs(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new BenchInputException("offline-inputs: give the folder to write source.pdf and essay.md into.");
+        }
+        var folder = Directory.CreateDirectory(args[0]).FullName;
+        var pages = IntArg(args, "--pages", 300);
+        var count = IntArg(args, "--claims", 1000);
+        var source = Path.Combine(folder, "source.pdf");
+        File.WriteAllBytes(source, IngestBench.GeneratePdf(pages, new Random(7)));
+        var doc = new DocumentLoader().LoadSource(source, "S1");
+        var sentences = SentenceSplitter.Split(doc.Text).Select(s => doc.Text[s.Start..s.End].Replace('\n', ' ')).Where(s => s.Length > 60).Distinct().ToArray();
+        var random = new Random(5);
+        random.Shuffle(sentences);
+        var claims = sentences.Take(count).Select(s => random.Next(3) == 0 ? System.Text.RegularExpressions.Regex.Replace(s, "[0-9]+", m => (int.Parse(m.Value, Ci) + 1).ToString(Ci)) : s);
+        File.WriteAllLines(Path.Combine(folder, "essay.md"), claims.Select(c => c + "\n"));
+        Console.WriteLine($"wrote {source} ({pages} pages) and {Path.Combine(folder, "essay.md")} ({Math.Min(count, sentences.Length)} claims)");
+        return 0;
+    }
+
     private static int PrintCurve(IReadOnlyList<Variant> variants, Dictionary<string, int[]> hits, Dictionary<string, double[]> tokens, int n, string key)
     {
         Console.WriteLine($"hit rate by evidence budget (tokens): {string.Join("  ", Budgets.Select(b => b.ToString(Ci).PadLeft(13)))}");

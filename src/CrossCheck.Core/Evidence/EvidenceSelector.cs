@@ -136,7 +136,7 @@ public sealed class EvidenceSelector(Bm25Index index, int tokenBudget = 2000, Ev
             {
                 if (next is not null && group < _options.ContextTokens && next.Tokens <= left - spent && seen.Add(next.Id))
                 {
-                    chosen.Add(new ScoredPassage(next, 0f, $"context {where} the rank {rank + 1} passage ({hit.Id})"));
+                    chosen.Add(new ScoredPassage(next, 0f, $"context {where} the rank {rank + 1} passage ({hit.Id})", IsContext: true));
                     spent += next.Tokens;
                     group += next.Tokens;
                 }

@@ -70,6 +70,9 @@ public sealed record EvidenceSelectorOptions
             steps.Add(($"+ claim phrase {weight}", current with { PageWeight = Default.PageWeight, ClaimPhraseWeight = weight }));
             steps.Add(($"+ claim phrase {weight}, page 0.25", current with { PageWeight = 0.25f, ClaimPhraseWeight = weight }));
         }
+        steps.Add(("default without context", Default with { NeighbourHits = 0 }));
+        steps.Add(("default, context 40 tokens", Default with { ContextTokens = 40 }));
+        steps.Add(("default, context for best 1", Default with { NeighbourHits = 1 }));
         steps.Add(("default", Default));
         return steps;
     }
