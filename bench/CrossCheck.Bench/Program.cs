@@ -14,6 +14,9 @@ try
         "checkworthiness" when args.Length >= 2 => CheckWorthinessBench.Run(args[1], args.Skip(2).ToArray()),
         "ingest" => IngestBench.Run(args.Skip(1).ToArray()),
         "probes" when args.Length >= 3 => ProbesBench.Run(args[1], args[2], args.Skip(3).ToArray()),
+        "wice-pooled" when args.Length >= 2 => EvidenceBench.WicePooled(args[1], args.Skip(2).ToArray()),
+        "generated-retrieval" => EvidenceBench.GeneratedRetrieval(args.Skip(1).ToArray()),
+        "offline-inputs" => EvidenceBench.OfflineInputs(args.Skip(1).ToArray()),
         "panel-throughput" => await PanelBench.ThroughputAsync(args.Skip(1).ToArray()),
         "panel-tokens" => await PanelBench.TokensAsync(args.Skip(1).ToArray()),
         _ => Usage(),
@@ -32,6 +35,9 @@ static int Usage()
                CrossCheck.Bench checkworthiness <subtask1_sentence_checkworthiness.jsonl> [--show]
                CrossCheck.Bench probes <probes.jsonl> <pdf folder> [--show]  real-PDF extraction: quotes, pages, sections, glued words
                CrossCheck.Bench ingest [pages=300] [--profile] PDF ingest + passages + BM25 index timing
+               CrossCheck.Bench wice-pooled <claims.jsonl> [--pages 200] [--splitter] [--ablate]  retrieval hit vs evidence budget, cited pages pooled
+               CrossCheck.Bench generated-retrieval [--pages 200] [--claims 200] [--ablate]  same on a generated PDF, claims copied from it
+               CrossCheck.Bench offline-inputs <folder> [--pages 300] [--claims 1000]  write a source PDF and an essay for timing `check` side by side
                CrossCheck.Bench panel-throughput [--claims 50] [--latency-ms 800] [--concurrency 8]  panel wall time vs the providers' limits (emulated)
                CrossCheck.Bench panel-tokens [--pages 200] [--claims 20]  input tokens per claim vs a whole-source-in-every-prompt run
         """);

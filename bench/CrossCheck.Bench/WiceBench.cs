@@ -21,11 +21,25 @@ internal static class WiceBench
     /// <summary>L2 penalty of the logistic fit (per claim); 0.1 (best in cross-validation) unless --l2 says otherwise.</summary>
     private static double L2 { get; set; } = 0.01;
 
+    /// <summary>The evidence selector's settings: the product's default unless --ablation i picks one of EvidenceSelectorOptions.Ablations().</summary>
+    private static EvidenceSelectorOptions Selector { get; set; } = EvidenceSelectorOptions.Default;
+
+    private static bool WithoutContext { get; set; }
+
     public static int Run(string path, string[] options)
     {
         var fit = options.Contains("--fit");
         var l2At = Array.IndexOf(options, "--l2");
         L2 = l2At >= 0 && l2At + 1 < options.Length ? double.Parse(options[l2At + 1], CultureInfo.InvariantCulture) : 0.1;
+        var ablationAt = Array.IndexOf(options, "--ablation");
+        if (ablationAt >= 0 && ablationAt + 1 < options.Length)
+        {
+            var (name, chosen) = EvidenceSelectorOptions.Ablations()[int.Parse(options[ablationAt + 1], CultureInfo.InvariantCulture)];
+            Selector = chosen;
+            Console.WriteLine($"evidence selector: {name}");
+        }
+        // What GroundingChecker would score if it left the context passages out (a one-line change there).
+        WithoutContext = options.Contains("--score-without-context");
         var rows = Jsonl.Read(path);
         var clock = Stopwatch.StartNew();
         var cases = new List<Case>(rows.Count);
@@ -134,10 +148,12 @@ internal static class WiceBench
         var document = new Document($"W{number}", $"wice-{number}.txt", DocumentKind.PlainText, body, [new Page(1, 0, body.Length)], "", Encoding.UTF8.GetByteCount(body));
         var passages = spans.Select((span, i) => new Passage($"W{number}#{i}", document, span.Start, span.End, 1, null)).ToArray();
         using var index = new Bm25Index(passages);
-        var selected = new EvidenceSelector(index, 2000).Select(claim).Select(p => p.Passage).ToArray();
+        var evidence = new EvidenceSelector(index, 2000, Selector).Select(claim);
+        var selected = evidence.Select(p => p.Passage).ToArray();
         var indices = selected.Select(p => int.Parse(p.Id[(p.Id.IndexOf('#') + 1)..], CultureInfo.InvariantCulture)).ToHashSet();
-        var assessment = SupportScorer.Assess(claim, selected);
-        var features = SupportFeatures.Compute(claim, selected);
+        var scored = evidence.Where(e => !(WithoutContext && e.IsContext)).Select(e => e.Passage).ToArray();
+        var assessment = SupportScorer.Assess(claim, scored);
+        var features = SupportFeatures.Compute(claim, scored);
         return new Case(claim, label, goldSets, indices, sentences.Length, assessment, features);
     }
 

@@ -16,12 +16,14 @@ public sealed class Bm25Index : IDisposable
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string TextField = "text";
     private const string OrdinalField = "ord";
+    internal const string HeadingField = "heading";
 
     private readonly RAMDirectory _directory = new();
     private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<Passage> _passages;
+    private readonly Dictionary<Passage, int> _ordinals = new(ReferenceEqualityComparer.Instance);
 
     public Bm25Index(IReadOnlyList<Passage> passages)
     {
@@ -31,11 +33,20 @@ public sealed class Bm25Index : IDisposable
         {
             for (var i = 0; i < passages.Count; i++)
             {
-                writer.AddDocument(new Lucene.Net.Documents.Document
+                _ordinals[passages[i]] = i;
+                var document = new Lucene.Net.Documents.Document
                 {
                     new StoredField(OrdinalField, i),
                     new TextField(TextField, Ingest.TextNormalizer.Fold(passages[i].Text), Field.Store.NO),
-                });
+                };
+                // The section's heading as its own field, so a claim naming the topic of a
+                // section finds its passages even where the body never repeats the heading's words.
+                if (passages[i].Section is { } section)
+                {
+                    document.Add(new TextField(HeadingField, Ingest.TextNormalizer.Fold(section.Title), Field.Store.NO));
+                }
+                writer.AddDocument(document);
+                TotalTokens += passages[i].Tokens;
             }
             writer.Commit();
         }
@@ -44,6 +55,22 @@ public sealed class Bm25Index : IDisposable
     }
 
     public int Count => _passages.Count;
+
+    /// <summary>Estimated tokens of all passages together.</summary>
+    public long TotalTokens { get; }
+
+    internal Analyzer Analyzer => _analyzer;
+
+    /// <summary>The passage <paramref name="step"/> places after (negative: before) <paramref name="passage"/> in the same source, if any.</summary>
+    public Passage? Neighbour(Passage passage, int step)
+    {
+        if (!_ordinals.TryGetValue(passage, out var ordinal))
+        {
+            return null;
+        }
+        var at = ordinal + step;
+        return at >= 0 && at < _passages.Count && _passages[at].Source == passage.Source ? _passages[at] : null;
+    }
 
     /// <summary>The best passages for a query, best first, with their BM25 scores.</summary>
     public IReadOnlyList<(Passage Passage, float Score)> Search(string query, int top)
@@ -67,7 +94,17 @@ public sealed class Bm25Index : IDisposable
         {
             return [];
         }
-        var hits = _searcher.Search(parsed, Math.Max(1, top)).ScoreDocs;
+        return Search(parsed, top);
+    }
+
+    /// <summary>The best passages for a built query (see <see cref="EvidenceQuery"/>), best first.</summary>
+    internal IReadOnlyList<(Passage Passage, float Score)> Search(Query query, int top)
+    {
+        if (_passages.Count == 0)
+        {
+            return [];
+        }
+        var hits = _searcher.Search(query, Math.Max(1, Math.Min(top, _passages.Count))).ScoreDocs;
         var results = new List<(Passage, float)>(hits.Length);
         foreach (var hit in hits)
         {

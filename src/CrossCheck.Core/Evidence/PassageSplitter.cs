@@ -5,7 +5,8 @@ namespace CrossCheck.Evidence;
 /// <summary>
 /// Cuts a source into passages of whole sentences, at most <see cref="MaxWords"/> words each,
 /// never across a page, a paragraph break or a section heading, so each passage has one page
-/// and one section.
+/// and one section. A heading stays with the paragraph under it: a passage of a bare heading
+/// is no evidence, and the heading tells what the paragraph is about.
 /// </summary>
 public sealed class PassageSplitter
 {
@@ -18,16 +19,24 @@ public sealed class PassageSplitter
         {
             var blockStart = page.Start;
             var cuts = source.Sections.Where(s => s.Start > page.Start && s.Start < page.End).Select(s => s.Start).Append(page.End);
+            var headings = source.Sections.Where(s => s.Start >= page.Start && s.Start < page.End).Select(s => s.Start).ToHashSet();
             foreach (var cut in cuts)
             {
-                AddBlock(source, page, blockStart, cut, passages);
+                AddBlock(source, page, blockStart, cut, headings.Contains(blockStart) ? LineEnd(source.Text, blockStart, cut) : blockStart, passages);
                 blockStart = cut;
             }
         }
         return passages;
     }
 
-    private void AddBlock(Document source, Page page, int from, int to, List<Passage> passages)
+    private static int LineEnd(string text, int from, int to)
+    {
+        var newline = text.IndexOf('\n', from, to - from);
+        return newline < 0 ? to : newline;
+    }
+
+    /// <param name="headingEnd">Where the block's heading line ends (<paramref name="from"/> when it has none): no paragraph cut before the first text under it.</param>
+    private void AddBlock(Document source, Page page, int from, int to, int headingEnd, List<Passage> passages)
     {
         var sentences = SentenceSplitter.Split(source.Text, from, to);
         var start = -1;
@@ -36,7 +45,7 @@ public sealed class PassageSplitter
         foreach (var (s, e) in sentences)
         {
             var count = CountWords(source.Text, s, e);
-            if (start >= 0 && (words + count > MaxWords || HasParagraphBreak(source.Text, end, s)))
+            if (start >= 0 && (words + count > MaxWords || (end > headingEnd && HasParagraphBreak(source.Text, end, s))))
             {
                 Add(source, page, start, end, passages);
                 start = -1;
