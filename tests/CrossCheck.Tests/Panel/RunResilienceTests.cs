@@ -169,6 +169,16 @@ public sealed class RunResilienceTests : IDisposable
         Assert.InRange(spent, 0.01m, 0.60m);
         Assert.Contains(JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "matrix.json"))).RootElement.GetProperty("claims").EnumerateArray(),
             c => c.GetProperty("verdicts").EnumerateObject().Count() > 1);
+
+        // Replay reproduces the incomplete run: the same unchecked claims, the INCOMPLETE banner, exit 5, byte for byte.
+        var calls = emulator.Requests.Count;
+        var replay = CliRunner.Run(_temp.Path, new Dictionary<string, string>(), "replay", "runs/capped", "--out", "replayed");
+        Assert.True(replay.ExitCode == 5, replay.StdErr + replay.StdOut);
+        Assert.Equal(calls, emulator.Requests.Count);
+        foreach (var file in new[] { "matrix.csv", "matrix.json", "claims.json", "report.md", "report.html", "methodology.md", "run.json" })
+        {
+            Assert.True(File.ReadAllText(Path.Combine(folder, file)) == File.ReadAllText(Path.Combine(_temp.Path, "replayed", file)), $"{file} differs after replay");
+        }
     }
 
     [Fact]
