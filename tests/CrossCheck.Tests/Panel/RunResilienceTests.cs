@@ -87,11 +87,8 @@ public sealed class RunResilienceTests : IDisposable
         var registry = ProviderRegistry.Create(null, emulator.Environment("sk-emulated-test-key-0008"));
         var factory = new ModelClientFactory(registry, TimeProvider.System, http.ClientFactory);
         var services = new PanelServices(factory.Create) { ResilienceEvents = relay };
-        var started = DateTimeOffset.UtcNow;
-
         var run = await new CheckRunner(TimeProvider.System, new Random(1), services).RunAsync(Options("anthropic:claude-opus-4-6", registry), null, CancellationToken.None);
 
-        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(1));
         Assert.All(run.Outcomes.Where(o => o.Panel is not null), o => Assert.Equal(Verdict(o.Claim.Text), o.FinalVerdict.Name()));
         var records = File.ReadAllLines(Path.Combine(run.Folder, "provenance.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
             .Where(r => r.GetProperty("type").GetString() == "resilience").Select(r => r.GetProperty("data")).ToArray();
