@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CrossCheck.Caching;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
 namespace CrossCheck.Cli;
@@ -7,7 +8,7 @@ namespace CrossCheck.Cli;
 /// <summary><c>crosscheck cache clear|stats</c>: the on-disk response cache.</summary>
 public sealed class CacheCommand : Command<CacheCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "<ACTION>")]
         [Description("clear (delete every cached answer) or stats.")]
@@ -16,8 +17,9 @@ public sealed class CacheCommand : Command<CacheCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var path = Configuration.Load()["CrossCheck:CachePath"] ?? ResponseCache.DefaultPath(Environment.GetEnvironmentVariable);
-        var cache = new ResponseCache(path, TimeProvider.System);
+        using var host = CliHost.BuildValidated(settings.Verbose);
+        var cache = host.Services.GetRequiredService<ResponseCache>();
+        var path = cache.Path;
         switch (settings.Action)
         {
             case "clear":

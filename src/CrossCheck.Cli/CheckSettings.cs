@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace CrossCheck.Cli;
 
-public sealed class CheckSettings : CommandSettings
+public sealed class CheckSettings : CommonSettings
 {
     [CommandArgument(0, "<essay>")]
     [Description("The essay to check: Markdown (.md), plain text (.txt) or PDF.")]

@@ -1,27 +1,33 @@
 using CrossCheck.Checks;
-using CrossCheck.Ingest;
-using CrossCheck.Panel;
+using CrossCheck.Hosting;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Running;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CrossCheck.Cli;
 
-/// <summary>The hosted worker that runs one check job, prints the outcome and stops the host.</summary>
+/// <summary>The hosted worker that runs one check job (or its estimate), prints the outcome and stops the host.</summary>
 public sealed class CheckWorker(
-    RunOptions options,
+    CheckRequest request,
+    IOptions<CrossCheckOptions> config,
     JobOutcome outcome,
-    TimeProvider time,
     Output output,
     ProviderRegistry registry,
-    PanelServices services,
+    CheckRunner runner,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var runner = new CheckRunner(time, Random.Shared, services);
+            var options = CheckCommand.BuildOptions(request.Settings, config.Value, request.CommandLine, registry);
+            if (request.Settings.Estimate)
+            {
+                Output.Estimate(await runner.EstimateAsync(options, stoppingToken), options);
+                outcome.ExitCode = ExitCodes.Ok;
+                return;
+            }
             var result = await runner.RunAsync(options, output.Progress, stoppingToken);
             output.Summary(result, registry);
             var failing = result.FailingVerdicts;
@@ -35,9 +41,9 @@ public sealed class CheckWorker(
             }
             outcome.ExitCode = !result.Complete ? ExitCodes.BudgetReached : failing.Count > 0 ? ExitCodes.FailOnVerdictFound : ExitCodes.Ok;
         }
-        catch (InputException e)
+        catch (Exception e) when (UserErrors.Describe(e) is { } message)
         {
-            Output.Error(e.Message);
+            Output.Error(message);
             outcome.ExitCode = ExitCodes.UsageOrInput;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -10,8 +10,13 @@ app.Configure(config =>
     config.Settings.StrictParsing = true;
     config.SetExceptionHandler((exception, _) =>
     {
-        Output.Error(exception is CommandAppException ? exception.Message : $"internal error: {exception.Message}");
-        return exception is CommandAppException ? ExitCodes.UsageOrInput : ExitCodes.Internal;
+        if (exception is CommandAppException || UserErrors.Describe(exception) is not null)
+        {
+            Output.Error(UserErrors.Describe(exception) ?? exception.Message);
+            return ExitCodes.UsageOrInput;
+        }
+        Output.Error($"internal error: {exception.GetType().Name}: {exception.Message} (please report this)");
+        return ExitCodes.Internal;
     });
     config.AddCommand<CheckCommand>("check")
         .WithDescription("Check an essay's claims against its source documents and write a run folder. " + ExitCodes.Help)

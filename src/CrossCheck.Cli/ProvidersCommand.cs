@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using CrossCheck.Panel.Providers;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
 namespace CrossCheck.Cli;
@@ -8,7 +8,7 @@ namespace CrossCheck.Cli;
 /// <summary><c>crosscheck providers [--ping]</c>: lists the providers found in config and the environment, keys masked.</summary>
 public sealed class ProvidersCommand : AsyncCommand<ProvidersCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommonSettings
     {
         [CommandOption("--ping")]
         [Description("Send a tiny request to each provider and report whether it answered.")]
@@ -17,16 +17,8 @@ public sealed class ProvidersCommand : AsyncCommand<ProvidersCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        ProviderRegistry registry;
-        try
-        {
-            registry = ProviderRegistry.FromProcessEnvironment(Configuration.Load());
-        }
-        catch (ProviderConfigurationException e)
-        {
-            Output.Error(e.Message);
-            return ExitCodes.UsageOrInput;
-        }
+        using var host = CliHost.BuildValidated(settings.Verbose);
+        var registry = host.Services.GetRequiredService<ProviderRegistry>();
         foreach (var line in registry.Describe())
         {
             Console.WriteLine(line);
@@ -35,7 +27,8 @@ public sealed class ProvidersCommand : AsyncCommand<ProvidersCommand.Settings>
         {
             return ExitCodes.Ok;
         }
-        var results = await registry.PingAsync(new ModelClientFactory(registry, TimeProvider.System), cancellationToken);
+        // The factory of the composition root: each ping goes through the provider's Polly pipeline, as a run's calls do.
+        var results = await registry.PingAsync(host.Services.GetRequiredService<ModelClientFactory>(), cancellationToken);
         foreach (var r in results)
         {
             Console.WriteLine($"{r.Provider,-10} {(r.Ok ? "ok  " : "FAIL")} {r.Model ?? "-",-24} {r.Latency.TotalMilliseconds,7:0} ms  {r.Message}");

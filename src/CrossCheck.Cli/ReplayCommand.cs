@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using CrossCheck.Ingest;
+using Microsoft.Extensions.DependencyInjection;
 using CrossCheck.Running;
 using Spectre.Console.Cli;
 
@@ -8,7 +8,7 @@ namespace CrossCheck.Cli;
 /// <summary><c>crosscheck replay &lt;run&gt;</c>: rebuilds every report of a finished run from its log, calling no model.</summary>
 public sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "<RUN>")]
         [Description("A finished run folder (runs/<id>).")]
@@ -21,18 +21,17 @@ public sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        try
+        using var host = CliHost.BuildValidated(settings.Verbose);
+        var output = settings.Out ?? Path.Combine(settings.Run, "replay");
+        var options = Replayer.OptionsFor(settings.Run, output);
+        // Replay answers every call from the log; the runner's providers are never asked.
+        var result = await host.Services.GetRequiredService<CheckRunner>().RunAsync(options, null, cancellationToken);
+        Console.WriteLine($"replayed {result.RunId}: {result.Outcomes.Count} claims, no model called. Reports in {result.Folder}");
+        if (!result.Complete)
         {
-            var output = settings.Out ?? Path.Combine(settings.Run, "replay");
-            var options = Replayer.OptionsFor(settings.Run, output);
-            var result = await new CheckRunner(TimeProvider.System, Random.Shared).RunAsync(options, null, cancellationToken);
-            Console.WriteLine($"replayed {result.RunId}: {result.Outcomes.Count} claims, no model called. Reports in {result.Folder}");
-            return ExitCodes.Ok;
+            Output.Error($"the replayed run is incomplete (--max-cost reached): {result.UncheckedClaims.Count} claim(s) left unchecked by the panel.");
         }
-        catch (InputException e)
-        {
-            Output.Error(e.Message);
-            return ExitCodes.UsageOrInput;
-        }
+        // The replay ends as the run did, so a pipeline that gates on the run can gate on its replay.
+        return !result.Complete ? ExitCodes.BudgetReached : result.FailingVerdicts.Count > 0 ? ExitCodes.FailOnVerdictFound : ExitCodes.Ok;
     }
 }

@@ -50,6 +50,41 @@ public static class ProvenanceVerifier
     }
 
     /// <summary>
+    /// Verifies a run folder's log (or a log beside its run.json): the chain, and for a finished run
+    /// (one whose folder holds <c>run.json</c>) that the last record is <c>run_end</c>. A log cut at a
+    /// line boundary keeps a valid chain; only the missing <c>run_end</c> shows the cut.
+    /// </summary>
+    /// <exception cref="InputException">The file cannot be read.</exception>
+    public static VerificationResult VerifyRun(string runFolderOrLog)
+    {
+        var path = Directory.Exists(runFolderOrLog) ? Path.Combine(runFolderOrLog, "provenance.jsonl") : runFolderOrLog;
+        var result = Verify(path);
+        var spec = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "run.json");
+        if (!result.ChainHolds || !File.Exists(spec))
+        {
+            return result;
+        }
+        var last = LastRecordType(path);
+        return last == RunEndType
+            ? result
+            : result with
+            {
+                Break = new ChainBreak(result.Records, result.Records - 1, ChainBreakKind.CutTail,
+                    $"cut tail: the log ends with a {last ?? "missing"} record, not run_end, though run.json says the run finished; records were removed from the end of the log"),
+            };
+    }
+
+    /// <summary>The record type every finished run's log ends with.</summary>
+    public const string RunEndType = "run_end";
+
+    private static string? LastRecordType(string path)
+    {
+        var last = File.ReadLines(path).LastOrDefault(l => l.Length > 0);
+        using var document = last is null ? null : Parse(System.Text.Encoding.UTF8.GetBytes(last));
+        return document?.RootElement.TryGetProperty("type", out var type) == true ? type.GetString() : null;
+    }
+
+    /// <summary>
     /// Makes the log's tail safe to append to, for resuming after a crash. A last line with no
     /// newline that does not parse (a torn write) is cut off; a last line with no newline that
     /// does parse (the crash came between the record and its newline) gets its newline, which

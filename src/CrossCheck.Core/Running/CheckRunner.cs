@@ -218,17 +218,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
             command = options.CommandLine,
             essay = options.EssayPath,
             sources = options.SourcePaths,
-            settings = new
-            {
-                evidence_token_budget = options.EvidenceTokenBudget,
-                fail_on = options.FailOn.Select(v => v.Name()),
-                panel = options.Panel.Select(p => new { id = p.Id, provider = p.Provider, model = p.Model, family = p.Family }),
-                rounds = options.PanelOptions.Rounds,
-                extract = options.PanelOptions.Extract,
-                prompts = prompts?.All.Select(t => new { name = t.Name, version = t.Version, hash = t.Hash, folder = t.Folder }),
-                max_cost_usd = options.MaxCost,
-                cache = services?.CacheMode.ToString(),
-            },
+            settings = RunSettings.From(options, prompts?.All, services?.CacheMode.ToString()),
         });
         foreach (var doc in sources.Prepend(essay))
         {
@@ -253,8 +243,9 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         PanelRunner? panel = null;
         if (prompts is not null)
         {
+            // A replay does not gate on the budget again: it runs exactly the claims the original run checked.
             panel = new PanelRunner(options.Panel, clients!, prompts, checker, options.PanelOptions, log, services?.IsAvailable,
-                meter, options.MaxCost, new Costs.CostEstimator(services?.Prices ?? Costs.PriceTable.Default));
+                meter, options.Replay is null ? options.MaxCost : null, new Costs.CostEstimator(services?.Prices ?? Costs.PriceTable.Default));
             if (options.PanelOptions.Extract)
             {
                 progress?.Report(new RunProgress("extract", 0, 1, options.Panel[0].Id));
@@ -280,6 +271,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         if (panel is not null)
         {
             var checkable = Enumerable.Range(0, claims.Count).Where(i => claims[i].Checkable).ToArray();
+            var leftUnchecked = options.Replay?.UncheckedClaims.ToHashSet(StringComparer.Ordinal) ?? [];
             var done = 0;
             using var gate = new SemaphoreSlim(Math.Max(1, options.PanelOptions.MaxParallelClaims));
             var tasks = checkable.Select(async (claimIndex, order) =>
@@ -287,7 +279,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    if (!panel.BudgetSpent)
+                    if (!panel.BudgetSpent && !leftUnchecked.Contains(claims[claimIndex].Id))
                     {
                         panels[claimIndex] = await panel.RunClaimAsync(claims[claimIndex], order, groundings[claimIndex], cancellationToken).ConfigureAwait(false);
                     }

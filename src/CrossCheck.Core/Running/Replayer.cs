@@ -22,7 +22,7 @@ public static class Replayer
         {
             throw new InputException($"{runFolder}: no provenance.jsonl here; give a finished run folder.");
         }
-        var check = ProvenanceVerifier.Verify(logPath);
+        var check = ProvenanceVerifier.VerifyRun(runFolder);
         if (!check.ChainHolds)
         {
             throw new InputException($"{logPath}: the log is broken ({check}); it cannot be replayed.");
@@ -50,43 +50,47 @@ public static class Replayer
             }
         }
 
-        var panel = settings.GetProperty("panel").EnumerateArray()
-            .Select(p => new PanelistSpec(p.GetProperty("provider").GetString()!, p.GetProperty("model").GetString()!, p.GetProperty("family").GetString()!))
-            .ToArray();
+        var typed = RunSettings.Read(settings);
+        var panel = typed.Panel.Select(p => p.ToSpec()).ToArray();
         string? promptsFolder = null;
-        if (settings.TryGetProperty("prompts", out var prompts) && prompts.ValueKind == JsonValueKind.Array && prompts.GetArrayLength() > 0)
+        if (typed.Prompts is { Count: > 0 } prompts)
         {
-            promptsFolder = Path.GetDirectoryName(prompts[0].GetProperty("folder").GetString()!);
+            promptsFolder = Path.GetDirectoryName(prompts[0].Folder);
             var library = PromptLibrary.Load(promptsFolder);
-            foreach (var p in prompts.EnumerateArray())
+            foreach (var p in prompts)
             {
-                var name = p.GetProperty("name").GetString()!;
-                if (library[name].Hash != p.GetProperty("hash").GetString())
+                if (library[p.Name].Hash != p.Hash)
                 {
-                    throw new InputException($"{library[name].Folder}: the {name} prompt changed since the run; replay needs the prompts the log names.");
+                    throw new InputException($"{library[p.Name].Folder}: the {p.Name} prompt changed since the run; replay needs the prompts the log names.");
                 }
             }
         }
-        var failOn = settings.GetProperty("fail_on").EnumerateArray()
-            .Select(v => VerdictNames.TryParse(v.GetString()!, out var verdict) ? verdict : Verdict.Failed).ToArray();
+        var failOn = typed.FailOn.Select(v => VerdictNames.TryParse(v, out var verdict) ? verdict : Verdict.Failed).ToArray();
+        var uncheckedClaims = end.TryGetProperty("unchecked_claims", out var u) && u.ValueKind == JsonValueKind.Array
+            ? u.EnumerateArray().Select(e => e.GetString()!).ToArray()
+            : [];
         var runId = start.GetProperty("run_id").GetString()!;
         return new RunOptions
         {
             EssayPath = start.GetProperty("essay").GetString()!,
             SourcePaths = start.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToArray(),
             RunId = runId,
-            EvidenceTokenBudget = settings.GetProperty("evidence_token_budget").GetInt32(),
+            EvidenceTokenBudget = typed.EvidenceTokenBudget,
             FailOn = failOn,
             Panel = panel,
             PanelOptions = new PanelOptions
             {
-                Rounds = settings.GetProperty("rounds").GetInt32(),
-                Extract = settings.GetProperty("extract").GetBoolean(),
+                Rounds = typed.Rounds,
+                Extract = typed.Extract,
             },
             PromptsFolder = promptsFolder,
             CommandLine = start.GetProperty("command").GetString() ?? "",
+            MaxCost = typed.MaxCostUsd,
             AutoResume = false,
-            Replay = new ReplaySpec(logPath, runId, end.GetProperty("started").GetDateTimeOffset(), end.GetProperty("finished").GetDateTimeOffset(), outputFolder),
+            Replay = new ReplaySpec(logPath, runId, end.GetProperty("started").GetDateTimeOffset(), end.GetProperty("finished").GetDateTimeOffset(), outputFolder)
+            {
+                UncheckedClaims = uncheckedClaims,
+            },
         };
     }
 }

@@ -50,25 +50,40 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Complete_WhenConcurrencyIsOne_SendsOneRequestAtATime()
     {
-        int inFlight = 0, most = 0;
+        var counter = new InFlightCounter(new SocketsHttpHandler());
         var options = ResilienceTestKit.Quick with { MaxConcurrentRequests = 1 };
-        await using var kit = new ResilienceTestKit(
-            _ =>
-            {
-                int now = Interlocked.Increment(ref inFlight);
-                InterlockedMax(ref most, now);
-                Thread.Sleep(30);
-                Interlocked.Decrement(ref inFlight);
-                return ScriptedReply.Answer("ok");
-            },
-            options,
-            TimeProvider.System);
+        // Each reply takes 30 ms at the emulator, so requests that were let through together would overlap on the wire.
+        await using var kit = new ResilienceTestKit(_ => ScriptedReply.Answer("ok").After(TimeSpan.FromMilliseconds(30)), options, TimeProvider.System, _ => counter);
         var client = kit.Client("ollama", "llama3.2");
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.CompleteAsync(Request, CancellationToken.None)));
 
         Assert.Equal(4, kit.Emulator.Requests.Count);
-        Assert.Equal(1, most);
+        Assert.Equal(1, counter.Most);
+    }
+
+    /// <summary>The innermost handler: counts requests on the wire at once.</summary>
+    private sealed class InFlightCounter(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _now;
+        private int _most;
+
+        public int Most => Volatile.Read(ref _most);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            InterlockedMax(ref _most, Interlocked.Increment(ref _now));
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                return response;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _now);
+            }
+        }
     }
 
     [Fact]

@@ -28,11 +28,11 @@ internal sealed class ResilienceTestKit : IAsyncDisposable
         TotalTimeout = TimeSpan.FromHours(1),
     };
 
-    public ResilienceTestKit(Func<EmulatedRequest, ScriptedReply> script, ProviderResilienceOptions? options = null, TimeProvider? time = null)
+    public ResilienceTestKit(Func<EmulatedRequest, ScriptedReply> script, ProviderResilienceOptions? options = null, TimeProvider? time = null, Func<string, HttpMessageHandler>? transportFor = null)
     {
         Emulator = new ProviderEmulator(script);
         Time = time ?? new FakeTimeProvider(Start);
-        Clients = new ProviderHttpClients(_ => options ?? Quick, Time, Events.Enqueue);
+        Clients = new ProviderHttpClients(_ => options ?? Quick, Time, Events.Enqueue, transportFor);
         Factory = new ModelClientFactory(ProviderRegistry.Create(null, Emulator.Environment(ProviderTestKit.Key)), Time, Clients.ClientFactory);
     }
 

@@ -115,7 +115,6 @@ public sealed class RetryTests
         // Real clock: the emulator's delay is real time; the attempt timeout is 300 ms and the slow reply would take 5 s.
         var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromMilliseconds(300), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
         await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().After(TimeSpan.FromSeconds(5))), options, TimeProvider.System);
-        var started = DateTimeOffset.UtcNow;
 
         var answer = await kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None);
 
@@ -126,7 +125,6 @@ public sealed class RetryTests
         Assert.Equal(1, timeout.Attempt);
         Assert.Equal(TimeSpan.FromMilliseconds(300), timeout.Wait);
         Assert.Equal("TimeoutRejectedException", Assert.Single(kit.Of(ResilienceEventKind.RetryWait)).Detail);
-        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(4));
     }
 
     [Fact]
@@ -136,7 +134,6 @@ public sealed class RetryTests
         // the per-attempt timeout covers reading the body, so the attempt is cut and retried.
         var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromMilliseconds(400), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
         await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().Trickling(TimeSpan.FromMilliseconds(100))), options, TimeProvider.System);
-        var started = DateTimeOffset.UtcNow;
 
         var answer = await kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None);
 
@@ -144,7 +141,6 @@ public sealed class RetryTests
         Assert.Equal(2, kit.Emulator.Requests.Count);
         var timeout = Assert.Single(kit.Of(ResilienceEventKind.Timeout));
         Assert.Equal("attempt", timeout.Detail);
-        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(4));
     }
 
     [Fact]

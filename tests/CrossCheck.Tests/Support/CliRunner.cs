@@ -39,6 +39,13 @@ public static class CliRunner
         }
         // Each test gets its own response cache, so no test sees another's cached answers.
         start.Environment["CrossCheck__CachePath"] = Path.Combine(workingDirectory, "responses-cache.db");
+        // The emulator has no account limits: lift the providers' client-side rate limits so no test waits on them.
+        // Tests of the limits themselves drive the pipeline on a fake clock (Resilience/RateLimitTests).
+        start.Environment["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0";
+        start.Environment["CrossCheck__Resilience__Default__TokensPerMinute"] = "0";
+        start.Environment["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "16";
+        // Short-lived child processes: dynamic PGO's instrumentation costs more CPU than it pays back (about 15% here).
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

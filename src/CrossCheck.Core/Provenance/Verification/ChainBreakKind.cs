@@ -23,4 +23,7 @@ public enum ChainBreakKind
 
     /// <summary>The last line has no newline and does not parse: a write cut short by a crash. <see cref="ProvenanceVerifier.RepairTornTail"/> removes it.</summary>
     TornLastLine,
+
+    /// <summary>The run finished (its folder holds run.json) but the log does not end with <c>run_end</c>: records were cut from its end at a line boundary.</summary>
+    CutTail,
 }
