@@ -168,7 +168,7 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
         var first = source.Text.IndexOf(quote, StringComparison.Ordinal);
         for (var at = first; at >= 0; at = source.Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
         {
-            if (!source.Asides.Any(a => a.Start <= at && at < a.End))
+            if (!source.SetAside.Any(a => a.Start <= at && at < a.End))
             {
                 return at;
             }
