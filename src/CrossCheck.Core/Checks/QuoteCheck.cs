@@ -97,17 +97,23 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
                 for (var at = text.IndexOf(head, StringComparison.Ordinal); at >= 0 && tries++ < 20; at = text.IndexOf(head, at + 1, StringComparison.Ordinal))
                 {
                     var end = at + head.Length;
-                    var next = text.IndexOf(tail, end, Math.Min(MaxGap, text.Length - end), StringComparison.Ordinal);
-                    if (next < 0)
-                    {
-                        continue;
-                    }
                     var (start, _) = source.Normalized.ToOriginal(at, head.Length);
-                    var (gapStart, gapLength) = source.Normalized.ToOriginal(end, next - end);
-                    var (tailStart, tailLength) = source.Normalized.ToOriginal(next, tail.Length);
-                    if (source.PageAt(gapStart) != source.PageAt(tailStart) || Caption().IsMatch(source.Text.AsSpan(gapStart, gapLength)))
+                    var headPage = source.PageAt(start);
+                    var seen = 0;
+                    for (var next = text.IndexOf(tail, StringComparison.Ordinal); next >= 0 && seen++ < 20; next = text.IndexOf(tail, next + 1, StringComparison.Ordinal))
                     {
-                        return new SourceLocation(source, start, tailStart + tailLength);
+                        var (tailStart, tailLength) = source.Normalized.ToOriginal(next, tail.Length);
+                        var tailPage = source.PageAt(tailStart);
+                        // Carried over to the next page (wherever that page sets it: a note carried
+                        // over is folded with the notes), or past a figure or table on the same page.
+                        var turned = tailPage == headPage + 1 && tailStart > start;
+                        var floated = next > end && next - end <= MaxGap && tailPage == headPage
+                            && source.Normalized.ToOriginal(end, next - end) is var (gapStart, gapLength)
+                            && Caption().IsMatch(source.Text.AsSpan(gapStart, gapLength));
+                        if (turned || floated)
+                        {
+                            return new SourceLocation(source, start, tailStart + tailLength);
+                        }
                     }
                 }
             }
