@@ -37,6 +37,11 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
         {
             pinned.AddRange(SectionCheck.PassagesIn(reference, corpus, claim.Text));
         }
+        if (TextLanguages.DetectProse(claim.Text) != _sourceLanguage.Value)
+        {
+            // Word retrieval fails across languages: look the claim's numbers and acronyms up as the sources write them.
+            pinned.AddRange(corpus.Index.Search(AnchorQuery(claim), 6).Select(h => h.Passage));
+        }
         var evidence = _selector.Select(claim.Text, pinned);
         var passages = evidence.Select(e => e.Passage).ToArray();
         var support = SupportScorer.Assess(claim.Text, passages);
@@ -57,7 +62,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
         {
             var inQuote = verifiedQuotes.FirstOrDefault(q => Ingest.TextNormalizer.Fold(q.Quote).Contains(Ingest.TextNormalizer.Fold(number.Text), StringComparison.Ordinal));
             var result = inQuote is not null
-                ? new NumberResult(number.Text, NumberMatch.Found, number.Text, inQuote.Location)
+                ? new NumberResult(number.Text, NumberMatch.Found, number.Text, inQuote.Location, inQuote.Quote)
                 : NumberCheck.Check(number, claim.Text, passages);
             numbers.Add(result);
             findings.Add((result.Match switch
@@ -68,6 +73,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
             }, result.Describe()));
         }
         var location = verifiedQuotes.FirstOrDefault()?.Location
+            ?? numbers.FirstOrDefault(n => n.Match == NumberMatch.Found)?.Location
             ?? (support.Best is { } best ? new SourceLocation(best.Source, best.Start, best.End) : null);
         var sections = claim.SectionReferences.Select(r => SectionCheck.Check(r, corpus, location)).ToArray();
         foreach (var s in sections)
@@ -90,7 +96,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
             SupportLevel.Partial => Verdict.PartiallySupported,
             _ => Verdict.NotInSource,
         };
-        var claimLanguage = TextLanguages.Detect(claim.Text);
+        var claimLanguage = TextLanguages.DetectProse(claim.Text);
         if (claimLanguage != _sourceLanguage.Value)
         {
             // Word overlap says nothing across languages: the verdict rests on quotes, numbers, sections and names.
@@ -126,7 +132,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
     /// </summary>
     private IEnumerable<string> UnmentionedNames(Claim claim)
     {
-        var german = TextLanguages.Detect(claim.Text) == TextLanguage.German;
+        var german = TextLanguages.DetectProse(claim.Text) == TextLanguage.German;
         var quoted = claim.Quotes.Select(q => Ingest.TextNormalizer.Fold(q.Text)).ToArray();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in SupportText.Tokenize(claim.Text).Where(t => (t.IsName || (!t.IsNumber && t.Surface.Skip(1).Any(char.IsUpper))) && t.Surface.Length >= 3))
@@ -147,5 +153,16 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
                 yield return token.Surface;
             }
         }
+    }
+
+    private static string AnchorQuery(Claim claim)
+    {
+        var numbers = claim.Numbers.SelectMany(n => new[] { n.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), n.Value.ToString("#,0.####", System.Globalization.CultureInfo.InvariantCulture) });
+        // Acronyms ("CAVP") and codes of letters and digits ("FY2009") are written alike in every language.
+        var acronyms = SupportText.Tokenize(claim.Text)
+            .Where(t => t.Surface.Length >= 2 && (t.Surface.Count(char.IsUpper) >= 2 || (t.Surface.Any(char.IsLetter) && t.Surface.Any(char.IsDigit))))
+            .Select(t => t.Surface);
+        var query = string.Join(' ', numbers.Concat(acronyms).Distinct());
+        return query.Length == 0 ? claim.Text : query;
     }
 }

@@ -12,6 +12,15 @@ internal sealed class ContextWords
 {
     private const int MinSharedRoot = 5;
 
+    /// <summary>Words that say who says it, not what is said: the source need not repeat them.</summary>
+    private static readonly HashSet<string> Attribution = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "according", "paper", "papers", "report", "reports", "reported", "authors", "author", "study", "document", "guide",
+        "says", "said", "notes", "noted", "writes", "wrote", "states", "stated", "adds", "added", "claims", "argues", "cite",
+        "cites", "explains", "describes", "mentions", "essay", "laut", "bericht", "autoren", "leitfaden", "heißt", "schreiben",
+        "selon", "rapport", "auteurs", "indique", "affirme", "écrivent", "explique",
+    };
+
     private readonly TextLanguage _language;
     private readonly string[] _stems;
     private readonly HashSet<string> _anchors;
@@ -19,10 +28,10 @@ internal sealed class ContextWords
 
     public ContextWords(string claimText, NumberMention number)
     {
-        _language = TextLanguages.Detect(claimText);
+        _language = TextLanguages.DetectProse(claimText);
         var tokens = SupportText.Tokenize(claimText);
         var numberEnd = number.Start + number.Text.Length;
-        var other = tokens.Where(t => t.IsContent && !t.IsNumber && (t.Start < number.Start || t.Start >= numberEnd)).ToArray();
+        var other = tokens.Where(t => t.IsContent && !t.IsNumber && (t.Start < number.Start || t.Start >= numberEnd) && !Attribution.Contains(t.Surface)).ToArray();
         _stems = other.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToArray();
         _anchors = other.Where(t => t.Surface.Length > 1 && t.Surface.All(c => char.IsUpper(c) || char.IsDigit(c))).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         _near = tokens.Where(t => t.IsContent && !t.IsNumber && t.Start >= number.Start - 40 && t.Start <= numberEnd + 40)
