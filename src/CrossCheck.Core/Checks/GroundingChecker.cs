@@ -8,7 +8,7 @@ namespace CrossCheck.Checks;
 /// a finding; the verdict is the most severe finding (contradicted over not_in_source over
 /// partially_supported over supported), and every finding is kept as a reason.
 /// </summary>
-public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000)
+public sealed partial class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000)
 {
     public const string PanelistName = "grounding";
 
@@ -40,7 +40,8 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
         if (TextLanguages.DetectProse(claim.Text) != _sourceLanguage.Value)
         {
             // Word retrieval fails across languages: look the claim's numbers and acronyms up as the sources write them.
-            pinned.AddRange(corpus.Index.Search(AnchorQuery(claim), 6).Select(h => h.Passage));
+            pinned.AddRange(CrossLanguageEvidence.For(claim, corpus));
+            pinned.AddRange(corpus.Index.Search(AnchorQuery(claim), 4).Select(h => h.Passage));
         }
         var evidence = _selector.Select(claim.Text, pinned);
         var passages = evidence.Select(e => e.Passage).ToArray();
@@ -128,18 +129,20 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
     /// <summary>
     /// Names in the claim (capitalised words inside a sentence, outside its quotes) that no source
     /// has as a word: a claim about a party the sources never mention cannot be supported by them.
-    /// German capitalises every noun, so there only acronyms and words with inner capitals count.
+    /// In German, and across languages, only acronyms and words with inner capitals count.
     /// </summary>
     private IEnumerable<string> UnmentionedNames(Claim claim)
     {
-        var german = TextLanguages.DetectProse(claim.Text) == TextLanguage.German;
+        // German capitalises every noun, and across languages a capitalised word may be a translation ("États-Unis").
+        var language = TextLanguages.DetectProse(claim.Text);
+        var acronymsOnly = language == TextLanguage.German || language != _sourceLanguage.Value;
         var quoted = claim.Quotes.Select(q => Ingest.TextNormalizer.Fold(q.Text)).ToArray();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in SupportText.Tokenize(claim.Text).Where(t => (t.IsName || (!t.IsNumber && t.Surface.Skip(1).Any(char.IsUpper))) && t.Surface.Length >= 3))
         {
-            var word = Ingest.TextNormalizer.Fold(token.Surface);
+            var word = Ingest.TextNormalizer.Fold(Elided().Replace(token.Surface, ""));
             var acronymLike = token.Surface.Skip(1).Any(char.IsUpper);
-            if ((german && !acronymLike) || NotParties.Contains(token.Surface) || quoted.Any(q => q.Contains(word, StringComparison.Ordinal)) || !reported.Add(word))
+            if ((acronymsOnly && !acronymLike) || NotParties.Contains(token.Surface) || quoted.Any(q => q.Contains(word, StringComparison.Ordinal)) || !reported.Add(word))
             {
                 continue;
             }
@@ -150,10 +153,14 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
             });
             if (!known)
             {
-                yield return token.Surface;
+                yield return Elided().Replace(token.Surface, "");
             }
         }
     }
+
+    /// <summary>French elision before a name: "l'ANSSI", "d'OpenAI".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[lLdDjJnNsScC]|qu|Qu)['\u2019]")]
+    private static partial System.Text.RegularExpressions.Regex Elided();
 
     private static string AnchorQuery(Claim claim)
     {

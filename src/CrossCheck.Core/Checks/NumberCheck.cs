@@ -11,7 +11,9 @@ namespace CrossCheck.Checks;
 /// precision written ("12%" for 12.3%, "about 5.6k" for 5,576). A conflict needs a different
 /// number of the same kind and unit about the same thing: a supported context, and the same
 /// words next to both numbers; among several, the best supported, then the nearest in value
-/// (a changed number is usually a near one). Ranges never conflict with single numbers.
+/// (a changed number is usually a near one); across languages, where the words around a
+/// number cannot be compared, only a number within a factor of two. Ranges never conflict with
+/// single numbers.
 /// </summary>
 public static class NumberCheck
 {
@@ -39,7 +41,8 @@ public static class NumberCheck
         {
             var considered = claim.Considered(passage.Text, vocabulary);
             // Across languages a word unit is a translation ("180 Tage" for "180 days"): only symbols compare.
-            var asked = TextLanguages.Detect(passage.Text) != claimLanguage && number.Unit.All(char.IsLetter) && number.Unit.Length > 1 ? number with { Unit = "" } : number;
+            var across = TextLanguages.Detect(passage.Text) != claimLanguage;
+            var asked = across && number.Unit.All(char.IsLetter) && number.Unit.Length > 1 ? number with { Unit = "" } : number;
             foreach (var candidate in NumberContexts.Of(passage.Text))
             {
                 var source = candidate.Number;
@@ -56,7 +59,8 @@ public static class NumberCheck
                     Keep(ref elsewhere, support, new NumberResult(number.Text, NumberMatch.NotFound, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
                 else if (support >= (candidate.InTable ? ContextSupport : ConflictSupport) && SameKind(asked, source) && !Close(number, source)
-                    && (candidate.InTable || claim.SameThing(number, candidate) > 0))
+                    && (candidate.InTable || claim.SameThing(number, candidate) > 0)
+                    && (!across || CrossLanguageEvidence.Similar(number.Value, source.Value)))
                 {
                     var closeness = 1 - Math.Min(1, Math.Abs(number.Value - source.Value) / Math.Max(Math.Abs(number.Value), Math.Abs(source.Value)));
                     var address = candidate.InTable ? CellBonus : 0.01 * claim.SameThing(number, candidate);

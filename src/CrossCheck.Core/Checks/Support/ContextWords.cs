@@ -33,7 +33,7 @@ internal sealed class ContextWords
         var numberEnd = number.Start + number.Text.Length;
         var other = tokens.Where(t => t.IsContent && !t.IsNumber && (t.Start < number.Start || t.Start >= numberEnd) && !Attribution.Contains(t.Surface)).ToArray();
         _stems = other.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToArray();
-        _anchors = other.Where(t => t.Surface.Length > 1 && t.Surface.All(c => char.IsUpper(c) || char.IsDigit(c))).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        _anchors = other.Where(t => IsAnchor(t, _language)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         _near = tokens.Where(t => t.IsContent && !t.IsNumber && t.Start >= number.Start - 40 && t.Start <= numberEnd + 40)
             .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         if (number.Unit.Length > 1 && number.Unit.All(char.IsLetter))
@@ -45,12 +45,21 @@ internal sealed class ContextWords
 
     public HashSet<string> All { get; }
 
+    /// <summary>A word written alike in every language: an acronym or a name (in German, where every noun is capitalised, only acronyms).</summary>
+    public static bool IsAnchor(SupportToken token, TextLanguage language) =>
+        !token.IsNumber && token.Surface.Length > 1
+        && (token.Surface.Skip(1).Any(char.IsUpper) || (token.IsName && language != TextLanguage.German));
+
     public static IEnumerable<string> Stems(string text) =>
         SupportText.Tokenize(text).Where(t => t.IsContent && !t.IsNumber).Select(t => t.Stem);
 
-    /// <summary>The claim words to look for in a passage: all of them in the claim's own language, else those the evidence knows.</summary>
+    /// <summary>
+    /// The claim words to look for in a passage: all of them in the claim's own language; across
+    /// languages only its names and acronyms that the evidence uses ("CAVP", "Wikipedia"), since
+    /// other words match only by accident.
+    /// </summary>
     public IReadOnlyList<string> Considered(string passageText, HashSet<string> vocabulary) =>
-        TextLanguages.Detect(passageText) == _language ? _stems : _stems.Where(s => vocabulary.Contains(s) || _anchors.Contains(s)).ToArray();
+        TextLanguages.Detect(passageText) == _language ? _stems : _stems.Where(s => _anchors.Contains(s) && vocabulary.Contains(s)).ToArray();
 
     /// <summary>Share of the considered claim words found in the context; with none to look for, just enough to count as found.</summary>
     public static double Support(IReadOnlyList<string> considered, string context)
