@@ -35,11 +35,12 @@ public static class NumberCheck
         ArgumentNullException.ThrowIfNull(context);
         var claim = new ContextWords(claimText, number);
         var vocabulary = context.SelectMany(p => ContextWords.Stems(p.Text)).ToHashSet(StringComparer.Ordinal);
+        var names = context.SelectMany(p => ContextWords.Names(p.Text)).ToHashSet(StringComparer.Ordinal);
         (double Score, NumberResult Result)? found = null, conflict = null, elsewhere = null;
         var claimLanguage = TextLanguages.DetectProse(claimText);
         foreach (var passage in context)
         {
-            var considered = claim.Considered(passage.Text, vocabulary);
+            var considered = claim.Considered(passage.Text, vocabulary, names);
             // Across languages a word unit is a translation ("180 Tage" for "180 days"): only symbols compare.
             var across = TextLanguages.Detect(passage.Text) != claimLanguage;
             var asked = across && number.Unit.All(char.IsLetter) && number.Unit.Length > 1 ? number with { Unit = "" } : number;

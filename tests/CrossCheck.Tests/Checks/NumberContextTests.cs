@@ -100,6 +100,18 @@ public sealed class NumberContextTests : IDisposable
         Assert.Equal("83.28", wrongColumn.SourceNumber);
     }
 
+    [Fact]
+    public void Of_APdfTableLineGivesEachCellItsRowLabelAndColumnHeader()
+    {
+        var text = "Table 1 shows the scores.\nGLUE CNNDM SQuAD\nBaseline average 83.28 19.24 80.88\nNo pre-training 66.22 17.60 50.31\n";
+
+        var cells = NumberContexts.Of(text).Where(n => n.InTable).ToArray();
+
+        var squad = Assert.Single(cells, c => c.Number.Value == 50.31);
+        Assert.Equal(("No pre-training", "SQuAD"), (squad.RowLabel, squad.ColumnHeader));
+        Assert.Equal(6, cells.Length);
+    }
+
     [Theory]
     [InlineData("Laut Bericht löste Halcyon-3 genau 71,4 % der Aufgaben.")]
     [InlineData("Selon le rapport, Halcyon-3 a résolu 71,4 % des tâches.")]

@@ -23,7 +23,8 @@ internal sealed class ContextWords
 
     private readonly TextLanguage _language;
     private readonly string[] _stems;
-    private readonly HashSet<string> _anchors;
+    private readonly HashSet<string> _acronyms;
+    private readonly HashSet<string> _names;
     private readonly HashSet<string> _near;
 
     public ContextWords(string claimText, NumberMention number)
@@ -33,7 +34,8 @@ internal sealed class ContextWords
         var numberEnd = number.Start + number.Text.Length;
         var other = tokens.Where(t => t.IsContent && !t.IsNumber && (t.Start < number.Start || t.Start >= numberEnd) && !Attribution.Contains(t.Surface)).ToArray();
         _stems = other.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToArray();
-        _anchors = other.Where(t => IsAnchor(t, _language)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        _acronyms = other.Where(t => IsAcronym(t)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        _names = other.Where(t => t.IsName).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         _near = tokens.Where(t => t.IsContent && !t.IsNumber && t.Start >= number.Start - 40 && t.Start <= numberEnd + 40)
             .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         if (number.Unit.Length > 1 && number.Unit.All(char.IsLetter))
@@ -45,21 +47,24 @@ internal sealed class ContextWords
 
     public HashSet<string> All { get; }
 
-    /// <summary>A word written alike in every language: an acronym or a name (in German, where every noun is capitalised, only acronyms).</summary>
-    public static bool IsAnchor(SupportToken token, TextLanguage language) =>
-        !token.IsNumber && token.Surface.Length > 1
-        && (token.Surface.Skip(1).Any(char.IsUpper) || (token.IsName && language != TextLanguage.German));
+    /// <summary>An acronym or a word with capitals inside ("CAVP", "OpenAI"): written alike in every language.</summary>
+    public static bool IsAcronym(SupportToken token) => !token.IsNumber && token.Surface.Length > 1 && token.Surface.Skip(1).Any(char.IsUpper);
+
+    /// <summary>The words some text writes with a capital (its names, and words that open a sentence).</summary>
+    public static IEnumerable<string> Names(string text) => SupportText.Tokenize(text).Where(t => !t.IsNumber && char.IsUpper(t.Surface[0])).Select(t => t.Stem);
 
     public static IEnumerable<string> Stems(string text) =>
         SupportText.Tokenize(text).Where(t => t.IsContent && !t.IsNumber).Select(t => t.Stem);
 
     /// <summary>
     /// The claim words to look for in a passage: all of them in the claim's own language; across
-    /// languages only its names and acronyms that the evidence uses ("CAVP", "Wikipedia"), since
+    /// languages only its acronyms that the evidence uses ("CAVP") and its capitalised words that
+    /// are names in the evidence too ("Wikipedia"; not a German noun such as "Mails"), since
     /// other words match only by accident.
     /// </summary>
-    public IReadOnlyList<string> Considered(string passageText, HashSet<string> vocabulary) =>
-        TextLanguages.Detect(passageText) == _language ? _stems : _stems.Where(s => _anchors.Contains(s) && vocabulary.Contains(s)).ToArray();
+    public IReadOnlyList<string> Considered(string passageText, HashSet<string> vocabulary, HashSet<string> names) =>
+        TextLanguages.Detect(passageText) == _language ? _stems
+            : _stems.Where(s => (_acronyms.Contains(s) && vocabulary.Contains(s)) || (_names.Contains(s) && names.Contains(s))).ToArray();
 
     /// <summary>Share of the considered claim words found in the context; with none to look for, just enough to count as found.</summary>
     public static double Support(IReadOnlyList<string> considered, string context)

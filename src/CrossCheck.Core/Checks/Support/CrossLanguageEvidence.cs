@@ -17,9 +17,8 @@ internal static class CrossLanguageEvidence
         {
             return [];
         }
-        var language = TextLanguages.DetectProse(claim.Text);
         var anchors = SupportText.Tokenize(claim.Text)
-            .Where(t => ContextWords.IsAnchor(t, language))
+            .Where(t => ContextWords.IsAcronym(t) || (t.IsName && !t.IsNumber))
             .Select(t => t.Surface)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
