@@ -64,6 +64,11 @@ internal static class IngestBench
             File.WriteAllBytes(path, GeneratePdf(pages, new Random(7)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {pages}-page PDF ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MiB) in {build.Elapsed.TotalSeconds:0.00} s"));
 
+            if (args.Contains("--compare"))
+            {
+                IngestCompare.Run(path, pages);
+                return 0;
+            }
             if (args.Contains("--profile"))
             {
                 for (var run = 0; run < 3; run++)

@@ -13,6 +13,7 @@ try
         "wice" when args.Length >= 2 => WiceBench.Run(args[1], args.Skip(2).ToArray()),
         "checkworthiness" when args.Length >= 2 => CheckWorthinessBench.Run(args[1], args.Skip(2).ToArray()),
         "ingest" => IngestBench.Run(args.Skip(1).ToArray()),
+        "ingest-file" when args.Length >= 2 => IngestCompare.IngestFile(args[1]),
         "probes" when args.Length >= 3 => ProbesBench.Run(args[1], args[2], args.Skip(3).ToArray()),
         "panel-throughput" => await PanelBench.ThroughputAsync(args.Skip(1).ToArray()),
         "panel-tokens" => await PanelBench.TokensAsync(args.Skip(1).ToArray()),
@@ -31,7 +32,8 @@ static int Usage()
         usage: CrossCheck.Bench wice <claims.jsonl> [--fit] [--show] [--l2 x] [--drop i,j]  WiCE support judgement and retrieval
                CrossCheck.Bench checkworthiness <subtask1_sentence_checkworthiness.jsonl> [--show]
                CrossCheck.Bench probes <probes.jsonl> <pdf folder> [--show]  real-PDF extraction: quotes, pages, sections, glued words
-               CrossCheck.Bench ingest [pages=300] [--profile] PDF ingest + passages + BM25 index timing
+               CrossCheck.Bench ingest [pages=300] [--profile] [--compare]  PDF ingest + passages + BM25 index timing; --compare: vs PdfPig's parse and pdftotext, peak memory
+               CrossCheck.Bench ingest-file <pdf>  one source through load, passages and index (the --compare child)
                CrossCheck.Bench panel-throughput [--claims 50] [--latency-ms 800] [--concurrency 8]  panel wall time vs the providers' limits (emulated)
                CrossCheck.Bench panel-tokens [--pages 200] [--claims 20]  input tokens per claim vs a whole-source-in-every-prompt run
         """);
