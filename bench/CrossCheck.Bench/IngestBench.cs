@@ -55,6 +55,12 @@ internal static class IngestBench
                 pages = p;
             }
         }
+        if (args.FirstOrDefault(a => a.StartsWith("out=", StringComparison.Ordinal)) is { } output)
+        {
+            // Keep the generated PDF (for pdftotext, the CLI or a profiler) instead of timing it.
+            File.WriteAllBytes(output[4..], GeneratePdf(pages, new Random(7)));
+            return 0;
+        }
         var folder = Path.Combine(Path.GetTempPath(), $"crosscheck-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
         try
@@ -64,6 +70,11 @@ internal static class IngestBench
             File.WriteAllBytes(path, GeneratePdf(pages, new Random(7)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {pages}-page PDF ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MiB) in {build.Elapsed.TotalSeconds:0.00} s"));
 
+            if (args.Contains("--compare"))
+            {
+                IngestCompare.Run(path, pages);
+                return 0;
+            }
             if (args.Contains("--profile"))
             {
                 for (var run = 0; run < 3; run++)
