@@ -18,6 +18,9 @@ internal static class EvidenceBench
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
     private static readonly int[] Budgets = [500, 1000, 2000, 4000, 8000];
 
+    /// <summary>Time spent in Select per variant, over all budgets (noisy on a shared machine: compare within one run).</summary>
+    private static readonly Dictionary<string, double> Seconds = [];
+
     public static int WicePooled(string path, string[] args)
     {
         var pagesPerCorpus = IntArg(args, "--pages", 200);
@@ -55,7 +58,9 @@ internal static class EvidenceBench
                 {
                     for (var b = 0; b < Budgets.Length; b++)
                     {
+                        var clock = System.Diagnostics.Stopwatch.StartNew();
                         var evidence = new EvidenceSelector(index, Budgets[b], variant.Options).Select(claim.Text);
+                        Seconds[variant.Name] = Seconds.GetValueOrDefault(variant.Name) + clock.Elapsed.TotalSeconds;
                         tokensShown[variant.Name][b] += evidence.Sum(e => e.Passage.Tokens);
                         var covered = Enumerable.Range(0, spans.Length).Where(i => Covered(corpus.Document.Text, spans[i].Start, spans[i].End, evidence)).ToHashSet();
                         if (claim.Gold.Any(set => set.All(covered.Contains)))
@@ -98,7 +103,9 @@ internal static class EvidenceBench
                 {
                     for (var b = 0; b < Budgets.Length; b++)
                     {
+                        var clock = System.Diagnostics.Stopwatch.StartNew();
                         var evidence = new EvidenceSelector(index, Budgets[b], variant.Options).Select(claim);
+                        Seconds[variant.Name] = Seconds.GetValueOrDefault(variant.Name) + clock.Elapsed.TotalSeconds;
                         tokensShown[variant.Name][b] += evidence.Sum(e => e.Passage.Tokens);
                         if (wanted.Any(w => Covered(doc.Text, w.Start, w.End, evidence)))
                         {
@@ -148,7 +155,7 @@ internal static class EvidenceBench
         foreach (var v in variants)
         {
             var cells = Budgets.Select((_, b) => $"{hits[v.Name][b] / (double)Math.Max(1, n):0.000} ({tokens[v.Name][b] / Math.Max(1, n),5:0})".PadLeft(15));
-            Console.WriteLine($"  {v.Name,-28}{string.Join("", cells)}");
+            Console.WriteLine($"  {v.Name,-28}{string.Join("", cells)}  {Seconds.GetValueOrDefault(v.Name) * 1000 / Math.Max(1, n * Budgets.Length),6:0.00} ms/select");
         }
         Console.WriteLine("  (in brackets: mean evidence tokens a claim was shown)");
         var main = variants[^1];

@@ -1,5 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -17,27 +19,36 @@ public sealed class Bm25Index : IDisposable
     private const string TextField = "text";
     private const string OrdinalField = "ord";
     internal const string HeadingField = "heading";
+    internal const string PairsField = "pairs";
+
+    /// <summary>Runs of two and three adjacent words (stop words kept as "_" gaps), indexed without positions: phrase matching at the cost of a term lookup.</summary>
+    private static readonly FieldType PairsType = new() { IsIndexed = true, IsTokenized = true, IsStored = false, OmitNorms = false, IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
     private readonly RAMDirectory _directory = new();
     private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
+    private readonly Analyzer _shingles = new ShingleAnalyzerWrapper(new EnglishAnalyzer(Version), 2, 3, " ", false, false, "_");
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<Passage> _passages;
+    private readonly int[] _docToOrdinal;
     private readonly Dictionary<Passage, int> _ordinals = new(ReferenceEqualityComparer.Instance);
 
     public Bm25Index(IReadOnlyList<Passage> passages)
     {
         _passages = passages;
-        var config = new IndexWriterConfig(Version, _analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
+        var perField = new PerFieldAnalyzerWrapper(_analyzer, new Dictionary<string, Analyzer> { [PairsField] = _shingles });
+        var config = new IndexWriterConfig(Version, perField) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
         using (var writer = new IndexWriter(_directory, config))
         {
             for (var i = 0; i < passages.Count; i++)
             {
                 _ordinals[passages[i]] = i;
+                var folded = Ingest.TextNormalizer.Fold(passages[i].Text);
                 var document = new Lucene.Net.Documents.Document
                 {
                     new StoredField(OrdinalField, i),
-                    new TextField(TextField, Ingest.TextNormalizer.Fold(passages[i].Text), Field.Store.NO),
+                    new TextField(TextField, folded, Field.Store.NO),
+                    new Field(PairsField, folded, PairsType),
                 };
                 // The section's heading as its own field, so a claim naming the topic of a
                 // section finds its passages even where the body never repeats the heading's words.
@@ -52,6 +63,13 @@ public sealed class Bm25Index : IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        // Read each document's ordinal once: loading stored fields for every hit of every query
+        // cost more than the search itself.
+        _docToOrdinal = new int[_reader.MaxDoc];
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+        {
+            _docToOrdinal[doc] = _searcher.Doc(doc).GetField(OrdinalField).GetInt32Value() ?? 0;
+        }
     }
 
     public int Count => _passages.Count;
@@ -60,6 +78,8 @@ public sealed class Bm25Index : IDisposable
     public long TotalTokens { get; }
 
     internal Analyzer Analyzer => _analyzer;
+
+    internal Analyzer ShingleAnalyzer => _shingles;
 
     /// <summary>The passage <paramref name="step"/> places after (negative: before) <paramref name="passage"/> in the same source, if any.</summary>
     public Passage? Neighbour(Passage passage, int step)
@@ -108,8 +128,7 @@ public sealed class Bm25Index : IDisposable
         var results = new List<(Passage, float)>(hits.Length);
         foreach (var hit in hits)
         {
-            var ordinal = _searcher.Doc(hit.Doc).GetField(OrdinalField).GetInt32Value() ?? 0;
-            results.Add((_passages[ordinal], hit.Score));
+            results.Add((_passages[_docToOrdinal[hit.Doc]], hit.Score));
         }
         return results;
     }
@@ -119,5 +138,6 @@ public sealed class Bm25Index : IDisposable
         _reader.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();
+        _shingles.Dispose();
     }
 }

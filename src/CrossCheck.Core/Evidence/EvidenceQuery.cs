@@ -7,8 +7,9 @@ namespace CrossCheck.Evidence;
 
 /// <summary>
 /// Builds a claim's retrieval query: each of its words (stemmed, stop words out), its numbers and
-/// names weighted up, its adjacent word pairs as sloppy phrases (so the passage that says the
-/// claim's words in the claim's order outranks one that merely shares them), the words again
+/// names weighted up, its runs of two and three adjacent words (matched against the index's
+/// word-run field, so the passage that says the claim's words in the claim's order outranks
+/// one that merely shares them), the whole claim as a loose phrase, the words again
 /// against section headings, and an optional extra text (such as a drafted proposition) at a
 /// lower weight.
 /// </summary>
@@ -21,10 +22,10 @@ internal static class EvidenceQuery
     {
         var query = new BooleanQuery();
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        Add(query, terms, Analyse(index.Analyzer, claim), 1f, options);
+        Add(query, terms, index, claim, 1f, options);
         if (!string.IsNullOrWhiteSpace(extra) && options.ExtraQueryWeight > 0)
         {
-            Add(query, terms, Analyse(index.Analyzer, extra), options.ExtraQueryWeight, options);
+            Add(query, terms, index, extra, options.ExtraQueryWeight, options);
         }
         foreach (var (term, weight) in terms)
         {
@@ -37,24 +38,21 @@ internal static class EvidenceQuery
         return query.Clauses.Count == 0 ? null : query;
     }
 
-    private static void Add(BooleanQuery query, Dictionary<string, float> terms, List<Token> tokens, float weight, EvidenceSelectorOptions options)
+    private static void Add(BooleanQuery query, Dictionary<string, float> terms, Bm25Index index, string text, float weight, EvidenceSelectorOptions options)
     {
+        var folded = Ingest.TextNormalizer.Fold(text);
+        var tokens = Analyse(index.Analyzer, folded);
         foreach (var token in tokens)
         {
             var w = weight * (token.Key ? 1f + options.KeyTermWeight : 1f);
             terms[token.Term] = Math.Max(terms.GetValueOrDefault(token.Term), w);
         }
-        for (var i = 1; i < tokens.Count && options.PhraseWeight > 0; i++)
+        if (options.PhraseWeight > 0)
         {
-            if (tokens[i].Term == tokens[i - 1].Term)
+            foreach (var pair in Shingles(index.ShingleAnalyzer, folded))
             {
-                continue;
+                query.Add(new TermQuery(new Term(Bm25Index.PairsField, pair)) { Boost = weight * options.PhraseWeight }, Occur.SHOULD);
             }
-            var phrase = new PhraseQuery { Slop = 1, Boost = weight * options.PhraseWeight };
-            phrase.Add(new Term("text", tokens[i - 1].Term), 0);
-            // Keep the gap a removed stop word left ("rate of refusal" stays two apart).
-            phrase.Add(new Term("text", tokens[i].Term), tokens[i].Position - tokens[i - 1].Position);
-            query.Add(phrase, Occur.SHOULD);
         }
         // The whole claim in its order, loosely: a passage that restates the claim near word for word.
         if (options.ClaimPhraseWeight > 0 && tokens.Count > 2)
@@ -68,9 +66,27 @@ internal static class EvidenceQuery
         }
     }
 
-    private static List<Token> Analyse(Analyzer analyzer, string text)
+    private static HashSet<string> Shingles(Analyzer analyzer, string folded)
     {
-        var folded = Ingest.TextNormalizer.Fold(text);
+        var shingles = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = analyzer.GetTokenStream(Bm25Index.PairsField, folded);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken() && shingles.Count < MaxTerms)
+        {
+            // A run with a stop word's gap ("_") matches boilerplate everywhere: content words only.
+            var run = term.ToString();
+            if (!run.Contains('_', StringComparison.Ordinal))
+            {
+                shingles.Add(run);
+            }
+        }
+        stream.End();
+        return shingles;
+    }
+
+    private static List<Token> Analyse(Analyzer analyzer, string folded)
+    {
         var tokens = new List<Token>();
         using var stream = analyzer.GetTokenStream("text", folded);
         var term = stream.AddAttribute<ICharTermAttribute>();

@@ -66,6 +66,12 @@ public sealed class EvidenceSelector(Bm25Index index, int tokenBudget = 2000, Ev
             }
             if (!seen.Add(passage.Id))
             {
+                // Already shown as context: it is a hit in its own right, so say so.
+                var at = chosen.FindIndex(c => c.IsContext && c.Passage.Id == passage.Id);
+                if (at >= 0)
+                {
+                    chosen[at] = new ScoredPassage(passage, score, $"rank {rank + 1} for the claim's words");
+                }
                 continue;
             }
             chosen.Add(new ScoredPassage(passage, score, $"rank {rank + 1} for the claim's words"));
@@ -79,15 +85,14 @@ public sealed class EvidenceSelector(Bm25Index index, int tokenBudget = 2000, Ev
                 return (chosen, true);
             }
         }
-        return (chosen, false);
+        // Room left for no more than half a passage of the usual size: not worth a deeper search.
+        return (chosen, tokenBudget - used < Math.Max(Crumbs, MeanTokens / 2));
     }
 
     /// <summary>Enough candidates to fill the budget with passages of the usual size twice over.</summary>
-    private int FirstCandidates()
-    {
-        var mean = index.Count == 0 ? 1.0 : Math.Max(1.0, index.TotalTokens / (double)index.Count);
-        return (int)Math.Clamp(2 * tokenBudget / mean, 60, 100_000);
-    }
+    private int FirstCandidates() => (int)Math.Clamp(2 * tokenBudget / MeanTokens, 60, 100_000);
+
+    private double MeanTokens => index.Count == 0 ? 1.0 : Math.Max(1.0, index.TotalTokens / (double)index.Count);
 
     private IReadOnlyList<(Passage Passage, float Score)> Search(string query, string? extraQuery, int top)
     {
