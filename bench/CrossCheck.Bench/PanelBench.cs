@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CrossCheck.Costs;
+using CrossCheck.Hosting;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Resilience;
@@ -10,6 +11,8 @@ using CrossCheck.Running;
 using CrossCheck.Runs;
 using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossCheck.Bench;
 
@@ -50,9 +53,8 @@ internal static class PanelBench
                 return Script(r).After(TimeSpan.FromMilliseconds(latencyMs));
             });
             var limits = new ProviderResilienceOptions { MaxConcurrentRequests = concurrency, MaxRetryAttempts = 0, BreakerMinimumThroughput = 1000 };
-            using var http = new ProviderHttpClients(_ => limits, TimeProvider.System);
-            var registry = ProviderRegistry.Create(null, emulator.Environment("sk-bench-emulated-0001"));
-            var factory = new ModelClientFactory(registry, TimeProvider.System, http.ClientFactory);
+            await using var services = Services(emulator.Environment("sk-bench-emulated-0001"), limits);
+            var registry = services.GetRequiredService<ProviderRegistry>();
             var options = new RunOptions
             {
                 EssayPath = essay,
@@ -64,7 +66,7 @@ internal static class PanelBench
                 AutoResume = false,
             };
             var progress = new PanelClock();
-            var run = await new CheckRunner(TimeProvider.System, new Random(1), new PanelServices(factory.Create)).RunAsync(options, progress, CancellationToken.None);
+            var run = await services.GetRequiredService<CheckRunner>().RunAsync(options, progress, CancellationToken.None);
             var wall = progress.PanelSeconds;
 
             var perProvider = emulator.Requests.GroupBy(r => r.Parsed!.Provider).ToDictionary(g => g.Key, g => g.Count());
@@ -106,10 +108,11 @@ internal static class PanelBench
             var random = new Random(3);
             File.WriteAllLines(essay, Enumerable.Range(0, claims).Select(_ => sentences[random.Next(sentences.Length)] + "\n").Distinct());
 
-            var registry = ProviderRegistry.Create(null, new Dictionary<string, string?>
+            await using var services = Services(new Dictionary<string, string?>
             {
                 ["ANTHROPIC_API_KEY"] = "x", ["OPENAI_API_KEY"] = "x", ["GEMINI_API_KEY"] = "x", ["XAI_API_KEY"] = "x",
-            });
+            }, null);
+            var registry = services.GetRequiredService<ProviderRegistry>();
             var options = new RunOptions
             {
                 EssayPath = essay,
@@ -118,7 +121,7 @@ internal static class PanelBench
                 PanelOptions = new PanelOptions { Extract = false },
                 PromptsFolder = Path.Combine(AppContext.BaseDirectory, "prompts"),
             };
-            var estimate = await new CheckRunner(TimeProvider.System, new Random(1), new PanelServices(_ => throw new InvalidOperationException("the estimate calls no model"))).EstimateAsync(options, CancellationToken.None);
+            var estimate = await services.GetRequiredService<CheckRunner>().EstimateAsync(options, CancellationToken.None);
             var perClaim = estimate.InputTokens / (double)estimate.CheckableClaims;
             var callsPerClaim = estimate.Calls / (double)estimate.CheckableClaims;
             var sourceTokens = Evidence.TokenEstimator.Estimate(doc.Text);
@@ -174,5 +177,18 @@ internal static class PanelBench
                 PanelSeconds = _watch.Elapsed.TotalSeconds;
             }
         }
+    }
+
+    /// <summary>The program's composition root with the bench's providers and limits put in first, and no response cache.</summary>
+    private static ServiceProvider Services(IReadOnlyDictionary<string, string?> environment, ProviderResilienceOptions? limits)
+    {
+        var config = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddSingleton(ProviderRegistry.Create(null, environment));
+        if (limits is not null)
+        {
+            services.AddSingleton<Func<string, ProviderResilienceOptions>>(_ => limits);
+        }
+        services.AddCrossCheck(config).Configure<CrossCheckOptions>(o => o.NoCache = true);
+        return services.BuildServiceProvider();
     }
 }

@@ -6,14 +6,15 @@ using CrossCheck.Models;
 namespace CrossCheck.Caching;
 
 /// <summary>
-/// The content address of a model call: SHA-256 (lower-case hex) over provider, model, system prompt, user content, JSON
-/// schema, temperature, max tokens and prompt version, each length-prefixed so no two different tuples share an input.
+/// The content address of a model call: SHA-256 (lower-case hex) over the request hash that resume and replay use
+/// (<see cref="ModelRequestHash"/>: provider, model, system prompt, user content, JSON schema, temperature, max tokens)
+/// and the prompt version, each length-prefixed so no two different tuples share an input.
 /// The stage name is not part of it: two stages that send the same bytes get the same answer.
 /// </summary>
 public static class CacheKey
 {
     /// <summary>Bumped when the key's layout changes, so old entries simply stop matching.</summary>
-    public const string Format = "crosscheck-cache-v1";
+    public const string Format = "crosscheck-cache-v2";
 
     public static string Compute(
         string provider,
@@ -44,13 +45,7 @@ public static class CacheKey
         }
 
         Field(Format);
-        Field(provider);
-        Field(model);
-        Field(systemPrompt);
-        Field(userContent);
-        Field(jsonSchema);
-        Field(temperature?.ToString("R", CultureInfo.InvariantCulture));
-        Field(maxTokens.ToString(CultureInfo.InvariantCulture));
+        Field(ModelRequestHash.Compute(provider, model, systemPrompt, userContent, jsonSchema, temperature, maxTokens));
         Field(promptVersion);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

@@ -6,6 +6,7 @@ using CrossCheck.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CrossCheck.Hosting;
@@ -55,6 +56,7 @@ public static class ServiceCollectionExtensions
                 Prices = sp.GetRequiredService<PriceTable>(),
                 IsAvailable = p => !http.IsProviderDown(p.Provider),
                 ResilienceEvents = sp.GetRequiredService<EventRelay<ResilienceEvent>>(),
+                Logging = sp.GetService<ILoggerFactory>(),
             };
         });
         services.TryAddTransient(sp => new CheckRunner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Random>(), sp.GetRequiredService<PanelServices>()));

@@ -5,6 +5,8 @@ using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Running.Steps;
 using CrossCheck.Runs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrossCheck.Running;
 
@@ -43,12 +45,17 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         {
             throw new InvalidOperationException("a panel was given but no model client factory");
         }
+        var logger = services?.Logging?.CreateLogger<CheckRunner>() ?? NullLogger<CheckRunner>.Instance;
         using var state = new RunState(options, progress, time.GetUtcNow());
         foreach (var step in Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var started = time.GetTimestamp();
+            RunLog.StepStarted(logger, step.Name);
             await step.RunAsync(state, cancellationToken).ConfigureAwait(false);
+            RunLog.StepDone(logger, step.Name, time.GetElapsedTime(started).TotalMilliseconds);
         }
+        RunLog.RunWritten(logger, state.RunId, state.FinalFolder);
         return state.Result!;
     }
 

@@ -17,7 +17,7 @@ public static class ModelClients
     {
         if (options.Replay is not null)
         {
-            return p => new RecordedModelClient(p, recorded, null);
+            return p => Logged(new RecordedModelClient(p, recorded, null), services);
         }
         if (services is null)
         {
@@ -25,7 +25,12 @@ public static class ModelClients
         }
         return p =>
         {
-            var builder = new ModelClientBuilder(services.ClientFor(p)).Use(inner => new RecordedModelClient(p, recorded, inner));
+            var builder = new ModelClientBuilder(services.ClientFor(p));
+            if (services.Logging is { } logging)
+            {
+                builder.Use(inner => new LoggingModelClient(inner, logging.CreateLogger("CrossCheck.ModelCalls")));
+            }
+            builder.Use(inner => new RecordedModelClient(p, recorded, inner));
             if (services.CacheMode != CacheMode.Off)
             {
                 builder.Use(inner => new CachingModelClient(inner, services.Cache, services.CacheMode, _ => services.CacheScope?.Invoke(p) ?? ""));
@@ -33,4 +38,7 @@ public static class ModelClients
             return builder.Build();
         };
     }
+
+    private static IModelClient Logged(IModelClient client, PanelServices? services) =>
+        services?.Logging is { } logging ? new LoggingModelClient(client, logging.CreateLogger("CrossCheck.ModelCalls")) : client;
 }

@@ -3,6 +3,7 @@ using CrossCheck.Costs;
 using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Resilience;
+using Microsoft.Extensions.Logging;
 
 namespace CrossCheck.Running;
 
@@ -25,4 +26,7 @@ public sealed record PanelServices(Func<PanelistSpec, IModelClient> ClientFor)
     public Func<PanelistSpec, bool>? IsAvailable { get; init; }
 
     public EventRelay<ResilienceEvent>? ResilienceEvents { get; init; }
+
+    /// <summary>Where the run and its model calls log (<c>--verbose</c>); nothing is logged when null.</summary>
+    public ILoggerFactory? Logging { get; init; }
 }

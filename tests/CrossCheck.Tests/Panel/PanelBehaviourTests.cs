@@ -7,6 +7,7 @@ using CrossCheck.Runs;
 using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
 using CrossCheck.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossCheck.Tests.Panel;
 
@@ -28,8 +29,8 @@ public sealed class PanelBehaviourTests : IDisposable
         {
             source = _temp.Write("source.md", sourceText);
         }
-        var registry = ProviderRegistry.Create(null, emulator.Environment("sk-emulated-test-key-0002"));
-        var factory = new ModelClientFactory(registry, TimeProvider.System);
+        await using var services = TestServices.Build(emulator.Environment("sk-emulated-test-key-0002"));
+        var registry = services.GetRequiredService<ProviderRegistry>();
         var options = new RunOptions
         {
             EssayPath = essay,
@@ -39,7 +40,7 @@ public sealed class PanelBehaviourTests : IDisposable
             PanelOptions = new PanelOptions { Extract = extract },
             PromptsFolder = Path.Combine(AppContext.BaseDirectory, "prompts"),
         };
-        var run = await new CheckRunner(TimeProvider.System, new Random(7), factory.Create).RunAsync(options, null, CancellationToken.None);
+        var run = await services.GetRequiredService<CheckRunner>().RunAsync(options, null, CancellationToken.None);
         return (run, run.Folder);
     }
 

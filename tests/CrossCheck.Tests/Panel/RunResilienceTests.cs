@@ -9,6 +9,7 @@ using CrossCheck.Runs;
 using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
 using CrossCheck.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossCheck.Tests.Panel;
 
@@ -52,13 +53,10 @@ public sealed class RunResilienceTests : IDisposable
             BreakerSamplingDuration = TimeSpan.FromMinutes(5),
             BreakerBreakDuration = TimeSpan.FromMinutes(30),
         };
-        var relay = new EventRelay<ResilienceEvent>();
-        using var http = new ProviderHttpClients(_ => fragile, TimeProvider.System, relay.Publish);
-        var registry = ProviderRegistry.Create(null, emulator.Environment("sk-emulated-test-key-0004"));
-        var factory = new ModelClientFactory(registry, TimeProvider.System, http.ClientFactory);
-        var services = new PanelServices(factory.Create) { IsAvailable = p => !http.IsProviderDown(p.Provider), ResilienceEvents = relay };
+        await using var services = TestServices.Build(emulator.Environment("sk-emulated-test-key-0004"), fragile);
+        var registry = services.GetRequiredService<ProviderRegistry>();
 
-        var run = await new CheckRunner(TimeProvider.System, new Random(1), services).RunAsync(Options(Seed, registry), null, CancellationToken.None);
+        var run = await services.GetRequiredService<CheckRunner>().RunAsync(Options(Seed, registry), null, CancellationToken.None);
 
         var judged = run.Outcomes.Where(o => o.Panel is not null).ToArray();
         Assert.All(judged, o => Assert.True(o.Panel!.Verifications.Single(v => v.Panelist.Provider == "xai").Failed));
@@ -82,13 +80,11 @@ public sealed class RunResilienceTests : IDisposable
         var first = 0;
         await using var emulator = new ProviderEmulator(r =>
             r.Provider == "anthropic" && Interlocked.Increment(ref first) == 1 ? ScriptedReply.RateLimited(1) : script.Answer(r));
-        var relay = new EventRelay<ResilienceEvent>();
         var options = new ProviderResilienceOptions { MaxRetryAttempts = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryUseJitter = false };
-        using var http = new ProviderHttpClients(_ => options, TimeProvider.System, relay.Publish);
-        var registry = ProviderRegistry.Create(null, emulator.Environment("sk-emulated-test-key-0008"));
-        var factory = new ModelClientFactory(registry, TimeProvider.System, http.ClientFactory);
-        var services = new PanelServices(factory.Create) { ResilienceEvents = relay };
-        var run = await new CheckRunner(TimeProvider.System, new Random(1), services).RunAsync(Options("anthropic:claude-opus-4-6", registry), null, CancellationToken.None);
+        await using var services = TestServices.Build(emulator.Environment("sk-emulated-test-key-0008"), options);
+        var registry = services.GetRequiredService<ProviderRegistry>();
+
+        var run = await services.GetRequiredService<CheckRunner>().RunAsync(Options("anthropic:claude-opus-4-6", registry), null, CancellationToken.None);
 
         Assert.All(run.Outcomes.Where(o => o.Panel is not null), o => Assert.Equal(Verdict(o.Claim.Text), o.FinalVerdict.Name()));
         var records = File.ReadAllLines(Path.Combine(run.Folder, "provenance.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
