@@ -44,7 +44,7 @@ internal static class ProbesBench
                 var p = document.Pages[int.Parse(dump[(dump.LastIndexOf(':') + 1)..], inv) - 1];
                 Console.WriteLine($"----- {doc} page {p.Number} (asides in [[ ]]) -----");
                 var at = p.Start;
-                foreach (var aside in document.Asides.Where(a => a.Start >= p.Start && a.End <= p.End))
+                foreach (var aside in document.SetAside.Where(a => a.Start >= p.Start && a.End <= p.End))
                 {
                     Console.Write(document.Text[at..aside.Start] + "[[" + document.Text[aside.Start..aside.End] + "]]");
                     at = aside.End;

@@ -4,6 +4,7 @@ using CrossCheck.Ingest;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Running;
+using CrossCheck.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console.Cli;

@@ -1,5 +1,6 @@
 using CrossCheck.Checks;
 using CrossCheck.Running;
+using CrossCheck.Runs;
 using Spectre.Console;
 
 namespace CrossCheck.Cli;

@@ -1,5 +1,6 @@
 using CrossCheck.Hosting;
 using CrossCheck.Ingest;
+using CrossCheck.Models;
 using CrossCheck.Panel.Providers;
 using Microsoft.Extensions.Options;
 

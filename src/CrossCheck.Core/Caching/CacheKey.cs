@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CrossCheck.Panel;
+using CrossCheck.Models;
 
 namespace CrossCheck.Caching;
 

@@ -1,4 +1,4 @@
-using CrossCheck.Panel;
+using CrossCheck.Models;
 
 namespace CrossCheck.Caching;
 

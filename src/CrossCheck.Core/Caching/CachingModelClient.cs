@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CrossCheck.Panel;
+using CrossCheck.Models;
 using Microsoft.Data.Sqlite;
 
 namespace CrossCheck.Caching;

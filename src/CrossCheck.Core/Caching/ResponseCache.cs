@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using CrossCheck.Panel;
+using CrossCheck.Models;
 
 namespace CrossCheck.Caching;
 

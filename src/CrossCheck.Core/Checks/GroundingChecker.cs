@@ -8,7 +8,7 @@ namespace CrossCheck.Checks;
 /// a finding; the verdict is the most severe finding (contradicted over not_in_source over
 /// partially_supported over supported), and every finding is kept as a reason.
 /// </summary>
-public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000)
+public sealed partial class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000)
 {
     public const string PanelistName = "grounding";
 
@@ -37,6 +37,12 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
         {
             pinned.AddRange(SectionCheck.PassagesIn(reference, corpus, claim.Text));
         }
+        if (TextLanguages.DetectProse(claim.Text) != _sourceLanguage.Value)
+        {
+            // Word retrieval fails across languages: look the claim's numbers and acronyms up as the sources write them.
+            pinned.AddRange(CrossLanguageEvidence.For(claim, corpus));
+            pinned.AddRange(corpus.Index.Search(AnchorQuery(claim), 4).Select(h => h.Passage));
+        }
         var evidence = _selector.Select(claim.Text, pinned);
         var passages = evidence.Select(e => e.Passage).ToArray();
         var support = SupportScorer.Assess(claim.Text, passages);
@@ -57,7 +63,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
         {
             var inQuote = verifiedQuotes.FirstOrDefault(q => Ingest.TextNormalizer.Fold(q.Quote).Contains(Ingest.TextNormalizer.Fold(number.Text), StringComparison.Ordinal));
             var result = inQuote is not null
-                ? new NumberResult(number.Text, NumberMatch.Found, number.Text, inQuote.Location)
+                ? new NumberResult(number.Text, NumberMatch.Found, number.Text, inQuote.Location, inQuote.Quote)
                 : NumberCheck.Check(number, claim.Text, passages);
             numbers.Add(result);
             findings.Add((result.Match switch
@@ -68,6 +74,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
             }, result.Describe()));
         }
         var location = verifiedQuotes.FirstOrDefault()?.Location
+            ?? numbers.FirstOrDefault(n => n.Match == NumberMatch.Found)?.Location
             ?? (support.Best is { } best ? new SourceLocation(best.Source, best.Start, best.End) : null);
         var sections = claim.SectionReferences.Select(r => SectionCheck.Check(r, corpus, location)).ToArray();
         foreach (var s in sections)
@@ -90,7 +97,7 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
             SupportLevel.Partial => Verdict.PartiallySupported,
             _ => Verdict.NotInSource,
         };
-        var claimLanguage = TextLanguages.Detect(claim.Text);
+        var claimLanguage = TextLanguages.DetectProse(claim.Text);
         if (claimLanguage != _sourceLanguage.Value)
         {
             // Word overlap says nothing across languages: the verdict rests on quotes, numbers, sections and names.
@@ -122,18 +129,20 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
     /// <summary>
     /// Names in the claim (capitalised words inside a sentence, outside its quotes) that no source
     /// has as a word: a claim about a party the sources never mention cannot be supported by them.
-    /// German capitalises every noun, so there only acronyms and words with inner capitals count.
+    /// In German, and across languages, only acronyms and words with inner capitals count.
     /// </summary>
     private IEnumerable<string> UnmentionedNames(Claim claim)
     {
-        var german = TextLanguages.Detect(claim.Text) == TextLanguage.German;
+        // German capitalises every noun, and across languages a capitalised word may be a translation ("États-Unis").
+        var language = TextLanguages.DetectProse(claim.Text);
+        var acronymsOnly = language == TextLanguage.German || language != _sourceLanguage.Value;
         var quoted = claim.Quotes.Select(q => Ingest.TextNormalizer.Fold(q.Text)).ToArray();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in SupportText.Tokenize(claim.Text).Where(t => (t.IsName || (!t.IsNumber && t.Surface.Skip(1).Any(char.IsUpper))) && t.Surface.Length >= 3))
         {
-            var word = Ingest.TextNormalizer.Fold(token.Surface);
+            var word = Ingest.TextNormalizer.Fold(Elided().Replace(token.Surface, ""));
             var acronymLike = token.Surface.Skip(1).Any(char.IsUpper);
-            if ((german && !acronymLike) || NotParties.Contains(token.Surface) || quoted.Any(q => q.Contains(word, StringComparison.Ordinal)) || !reported.Add(word))
+            if ((acronymsOnly && !acronymLike) || NotParties.Contains(token.Surface) || quoted.Any(q => q.Contains(word, StringComparison.Ordinal)) || !reported.Add(word))
             {
                 continue;
             }
@@ -144,8 +153,23 @@ public sealed class GroundingChecker(SourceCorpus corpus, int tokenBudget = 2000
             });
             if (!known)
             {
-                yield return token.Surface;
+                yield return Elided().Replace(token.Surface, "");
             }
         }
+    }
+
+    /// <summary>French elision before a name: "l'ANSSI", "d'OpenAI".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[lLdDjJnNsScC]|qu|Qu)['\u2019]")]
+    private static partial System.Text.RegularExpressions.Regex Elided();
+
+    private static string AnchorQuery(Claim claim)
+    {
+        var numbers = claim.Numbers.SelectMany(n => new[] { n.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), n.Value.ToString("#,0.####", System.Globalization.CultureInfo.InvariantCulture) });
+        // Acronyms ("CAVP") and codes of letters and digits ("FY2009") are written alike in every language.
+        var acronyms = SupportText.Tokenize(claim.Text)
+            .Where(t => t.Surface.Length >= 2 && (t.Surface.Count(char.IsUpper) >= 2 || (t.Surface.Any(char.IsLetter) && t.Surface.Any(char.IsDigit))))
+            .Select(t => t.Surface);
+        var query = string.Join(' ', numbers.Concat(acronyms).Distinct());
+        return query.Length == 0 ? claim.Text : query;
     }
 }

@@ -10,7 +10,10 @@ namespace CrossCheck.Checks;
 /// (percent, multiplier, count, money, date), unit ("427x" = "427×" = "427-fold") and the
 /// precision written ("12%" for 12.3%, "about 5.6k" for 5,576). A conflict needs a different
 /// number of the same kind and unit about the same thing: a supported context, and the same
-/// words next to both numbers. Ranges never conflict with single numbers.
+/// words next to both numbers; among several, the best supported, then the nearest in value
+/// (a changed number is usually a near one); across languages, where the words around a
+/// number cannot be compared, only a number within a factor of two. Ranges never conflict with
+/// single numbers.
 /// </summary>
 public static class NumberCheck
 {
@@ -20,6 +23,12 @@ public static class NumberCheck
     /// <summary>A conflict asks for more: a wrong number is only wrong about the same thing.</summary>
     public const double ConflictSupport = 0.6;
 
+    /// <summary>A sentence supported only together with the one before it counts a little less.</summary>
+    private const double WiderPenalty = 0.05;
+
+    /// <summary>A cell whose row and column the claim names is as precise an address as a number can have.</summary>
+    private const double CellBonus = 0.05;
+
     public static NumberResult Check(NumberMention number, string claimText, IReadOnlyList<Passage> context)
     {
         ArgumentNullException.ThrowIfNull(number);
@@ -27,17 +36,19 @@ public static class NumberCheck
         var claim = new ContextWords(claimText, number);
         var vocabulary = context.SelectMany(p => ContextWords.Stems(p.Text)).ToHashSet(StringComparer.Ordinal);
         (double Score, NumberResult Result)? found = null, conflict = null, elsewhere = null;
-        var claimLanguage = TextLanguages.Detect(claimText);
+        var claimLanguage = TextLanguages.DetectProse(claimText);
         foreach (var passage in context)
         {
             var considered = claim.Considered(passage.Text, vocabulary);
             // Across languages a word unit is a translation ("180 Tage" for "180 days"): only symbols compare.
-            var asked = TextLanguages.Detect(passage.Text) != claimLanguage && number.Unit.All(char.IsLetter) && number.Unit.Length > 1 ? number with { Unit = "" } : number;
+            var across = TextLanguages.Detect(passage.Text) != claimLanguage;
+            var asked = across && number.Unit.All(char.IsLetter) && number.Unit.Length > 1 ? number with { Unit = "" } : number;
             foreach (var candidate in NumberContexts.Of(passage.Text))
             {
                 var source = candidate.Number;
                 var location = new SourceLocation(passage.Source, passage.Start + source.Start, passage.Start + source.Start + source.Text.Length);
-                var support = candidate.InTable ? claim.CellSupport(candidate) : ContextWords.Support(considered, candidate.Context);
+                var support = candidate.InTable ? claim.CellSupport(candidate)
+                    : Math.Max(ContextWords.Support(considered, candidate.Context), ContextWords.Support(considered, candidate.Wider) - WiderPenalty);
                 var matches = Matches(asked, source);
                 if (matches && support >= ContextSupport)
                 {
@@ -48,9 +59,12 @@ public static class NumberCheck
                     Keep(ref elsewhere, support, new NumberResult(number.Text, NumberMatch.NotFound, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
                 else if (support >= (candidate.InTable ? ContextSupport : ConflictSupport) && SameKind(asked, source) && !Close(number, source)
-                    && (candidate.InTable || claim.SameThing(number, candidate) > 0))
+                    && (candidate.InTable || claim.SameThing(number, candidate) > 0)
+                    && (!across || CrossLanguageEvidence.Similar(number.Value, source.Value)))
                 {
-                    Keep(ref conflict, support + (candidate.InTable ? 0 : 0.01 * claim.SameThing(number, candidate)), new NumberResult(number.Text, NumberMatch.Conflict, source.Text, location, Excerpt(candidate), candidate.Cell));
+                    var closeness = 1 - Math.Min(1, Math.Abs(number.Value - source.Value) / Math.Max(Math.Abs(number.Value), Math.Abs(source.Value)));
+                    var address = candidate.InTable ? CellBonus : 0.01 * claim.SameThing(number, candidate);
+                    Keep(ref conflict, support + address + 0.1 * closeness, new NumberResult(number.Text, NumberMatch.Conflict, source.Text, location, Excerpt(candidate), candidate.Cell));
                 }
             }
         }

@@ -8,7 +8,7 @@ public sealed record NumberResult(string Number, NumberMatch Match, string? Sour
 {
     public string Describe()
     {
-        var where = Location is null ? "" : Cell is null ? $"{Location.Describe()}: \"{SourceContext}\"" : $"{Location.Describe()}, {Cell}";
+        var where = Location is null ? "" : Cell is not null ? $"{Location.Describe()}, {Cell}" : SourceContext is null ? Location.Describe() : $"{Location.Describe()}: \"{SourceContext}\"";
         return Match switch
         {
             NumberMatch.Found => $"number {Number} found ({where})",

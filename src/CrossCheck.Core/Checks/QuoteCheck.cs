@@ -5,9 +5,10 @@ namespace CrossCheck.Checks;
 /// <summary>
 /// Is a quotation in the sources? Exact, then normalised, then near (word-level edit similarity,
 /// anchored on the quote's rarer words), else absent. A quote with an ellipsis matches its pieces
-/// in order, each within <see cref="MaxGap"/> folded characters of the previous one.
+/// in order, each within <see cref="MaxGap"/> folded characters of the previous one. A sentence
+/// cut by a figure, a table or a page turn in the source still matches as normalised.
 /// </summary>
-public sealed class QuoteCheck(SourceCorpus corpus)
+public sealed partial class QuoteCheck(SourceCorpus corpus)
 {
     public const double NearThreshold = 0.7;
 
@@ -44,8 +45,84 @@ public sealed class QuoteCheck(SourceCorpus corpus)
                 return new QuoteResult(quote, verbatim ? QuoteMatch.Exact : QuoteMatch.Normalised, 1, new SourceLocation(source, start, start + length));
             }
         }
+        if (foldedPieces.Length == 1 && Interrupted(foldedPieces[0]) is { } split)
+        {
+            return new QuoteResult(quote, QuoteMatch.Normalised, 1, split);
+        }
         return Nearest(quote, foldedPieces);
     }
+
+    /// <summary>
+    /// A sentence of the source cut by a float or a page break: its first words end one part,
+    /// the rest start the next, and between them stands a figure or table (a caption line) or
+    /// the page turns. Both parts must be whole runs of at least three words.
+    /// </summary>
+    private SourceLocation? Interrupted(string folded)
+    {
+        var spaces = new List<int>();
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (folded[i] == ' ')
+            {
+                spaces.Add(i);
+            }
+        }
+        if (spaces.Count < 6)
+        {
+            return null;
+        }
+        foreach (var source in corpus.Sources)
+        {
+            var text = source.Normalized.Text;
+            // The longest run of leading words that stands in the source (shorter runs always do if a longer one does).
+            int lo = 2, hi = spaces.Count - 3, longest = -1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (text.Contains(folded[..spaces[mid]], StringComparison.Ordinal))
+                {
+                    longest = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+            for (var k = longest; k >= Math.Max(2, longest - 3) && longest >= 0; k--)
+            {
+                var head = folded[..spaces[k]];
+                var tail = folded[(spaces[k] + 1)..];
+                var tries = 0;
+                for (var at = text.IndexOf(head, StringComparison.Ordinal); at >= 0 && tries++ < 20; at = text.IndexOf(head, at + 1, StringComparison.Ordinal))
+                {
+                    var end = at + head.Length;
+                    var (start, _) = source.Normalized.ToOriginal(at, head.Length);
+                    var headPage = source.PageAt(start);
+                    var seen = 0;
+                    for (var next = text.IndexOf(tail, StringComparison.Ordinal); next >= 0 && seen++ < 20; next = text.IndexOf(tail, next + 1, StringComparison.Ordinal))
+                    {
+                        var (tailStart, tailLength) = source.Normalized.ToOriginal(next, tail.Length);
+                        var tailPage = source.PageAt(tailStart);
+                        // Carried over to the next page (wherever that page sets it: a note carried
+                        // over is folded with the notes), or past a figure or table on the same page.
+                        var turned = tailPage == headPage + 1 && tailStart > start;
+                        var floated = next > end && next - end <= MaxGap && tailPage == headPage
+                            && source.Normalized.ToOriginal(end, next - end) is var (gapStart, gapLength)
+                            && Caption().IsMatch(source.Text.AsSpan(gapStart, gapLength));
+                        if (turned || floated)
+                        {
+                            return new SourceLocation(source, start, tailStart + tailLength);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\n)[ \t]*(?:Table|TABLE|Figure|FIGURE|Fig\.|Exhibit|Listing)[ \t]+[0-9A-Z][0-9A-Z.\-]*[:.]")]
+    private static partial System.Text.RegularExpressions.Regex Caption();
 
     /// <summary>
     /// The quote as written, then with its hyphenated words joined ("fine-tuned" → "finetuned"),
@@ -97,7 +174,7 @@ public sealed class QuoteCheck(SourceCorpus corpus)
         var first = source.Text.IndexOf(quote, StringComparison.Ordinal);
         for (var at = first; at >= 0; at = source.Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
         {
-            if (!source.Asides.Any(a => a.Start <= at && at < a.End))
+            if (!source.SetAside.Any(a => a.Start <= at && at < a.End))
             {
                 return at;
             }

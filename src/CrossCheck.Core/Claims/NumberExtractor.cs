@@ -28,9 +28,9 @@ public static partial class NumberExtractor
     [GeneratedRegex(Before + Approx + Pre + "(?<num>" + GroupedSpaced + ")" + NumberEnd + "(?:" + RangeSep + "(?<num2>" + GroupedSpaced + ")" + NumberEnd + ")?" + Scale + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex SpacedNumberPattern();
 
-    /// <summary>A capitalised word right before the number, not at the start of a sentence: "Grok 4.1", "Table 3".</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{Nd}])(?<name>\p{Lu}[\p{L}\p{Nd}]*)[ \u00A0]$")]
-    private static partial Regex NameBefore();
+    /// <summary>Citation markers: "[136]", "[5, 57]", "[12–14]".</summary>
+    [GeneratedRegex(@"\[\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*\]")]
+    private static partial Regex Citation();
 
     [GeneratedRegex(@"^\s*(?:of|out\s+of|von|sur)\s+(?:the\s+|den\s+|les\s+)?\d", RegexOptions.IgnoreCase)]
     private static partial Regex PartOf();
@@ -42,26 +42,31 @@ public static partial class NumberExtractor
         ArgumentNullException.ThrowIfNull(text);
         var mentions = new List<NumberMention>();
         var pattern = language.UsesDecimalComma() ? SpacedNumberPattern() : NumberPattern();
+        var citations = Citation().Matches(text).Select(c => (c.Index, End: c.Index + c.Length)).ToArray();
         foreach (Match m in pattern.Matches(text))
         {
             var numText = m.Groups["num"].Value;
-            if (IsCode(numText) || !TryParse(numText, language, out var value, out var decimals))
+            if (citations.Any(c => m.Index >= c.Index && m.Index < c.End))
+            {
+                continue;
+            }
+            if (NumberReading.IsCode(numText) || !NumberReading.TryParse(numText, language, out var value, out var decimals))
             {
                 continue;
             }
             double? rangeEnd = null;
             if (m.Groups["num2"].Success)
             {
-                if (IsCode(m.Groups["num2"].Value))
+                if (NumberReading.IsCode(m.Groups["num2"].Value))
                 {
                     continue;
                 }
-                if (TryParse(m.Groups["num2"].Value, language, out var end, out _) && end > value)
+                if (NumberReading.TryParse(m.Groups["num2"].Value, language, out var end, out _) && end > value)
                 {
                     rangeEnd = end;
                 }
             }
-            var scale = ScaleOf(m.Groups["scale"].Value);
+            var scale = NumberReading.ScaleOf(m.Groups["scale"].Value);
             var word = m.Groups["word"].Success ? m.Groups["word"].Value : null;
             var unit = CanonicalUnit(m.Groups["pre"].Value, m.Groups["unit"].Value, word);
             var end2 = m.Index + m.Length;
@@ -78,7 +83,7 @@ public static partial class NumberExtractor
             var matchText = text[m.Index..end2].TrimEnd(' ', '-', '\u00A0');
             var approximate = m.Groups["approx"].Success;
             var kind = KindOf(unit, m.Groups["pre"].Value, value * scale, decimals, numText, text, m.Index, end2, word);
-            if (kind is null || (!approximate && scale == 1 && (unit.Length == 0 || word is not null) && rangeEnd is null && IsVersionAfterName(text, m.Index, value, decimals, numText.All(char.IsDigit))))
+            if (kind is null || (!approximate && scale == 1 && (unit.Length == 0 || word is not null) && rangeEnd is null && NumberReading.IsVersionAfterName(text, m.Index, value, decimals, numText.All(char.IsDigit), unit.Length > 0, language)))
             {
                 continue;
             }
@@ -102,66 +107,6 @@ public static partial class NumberExtractor
             }
         }
         return mentions;
-    }
-
-    /// <summary>Reads digits with the separators the language uses; a lone separator followed by three digits is a thousands separator in the language that groups with it.</summary>
-    public static bool TryParse(string s, TextLanguage language, out double value, out int decimals)
-    {
-        decimals = 0;
-        var lastComma = s.LastIndexOf(',');
-        var lastDot = s.LastIndexOf('.');
-        var hasSpaceGroups = s.Any(c => c is ' ' or '\u00A0' or '\u202F' or '\u2009' or '\'');
-        var decimalAt = -1;
-        if (lastComma >= 0 && lastDot >= 0)
-        {
-            decimalAt = Math.Max(lastComma, lastDot);
-        }
-        else if (lastComma >= 0 || lastDot >= 0)
-        {
-            var at = Math.Max(lastComma, lastDot);
-            var sep = s[at];
-            var count = s.Count(c => c == sep);
-            var after = s.Length - at - 1;
-            var decimalSep = sep == ',' ? language.UsesDecimalComma() : language != TextLanguage.German;
-            decimalAt = count > 1 ? -1
-                : after != 3 || hasSpaceGroups || s.StartsWith("0" + sep, StringComparison.Ordinal) ? at
-                : decimalSep ? at : -1;
-        }
-        var digits = new char[s.Length];
-        var n = 0;
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsDigit(s[i]))
-            {
-                digits[n++] = s[i];
-            }
-            else if (i == decimalAt)
-            {
-                digits[n++] = '.';
-            }
-        }
-        if (decimalAt >= 0)
-        {
-            decimals = s.Length - decimalAt - 1;
-        }
-        return double.TryParse(digits.AsSpan(0, n), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
-
-    /// <summary>"0901": a zero-padded code or date, not a quantity ("0.5" and "0,5" are quantities).</summary>
-    private static bool IsCode(string num) => num.Length > 1 && num[0] == '0' && char.IsDigit(num[1]);
-
-    private static double ScaleOf(string scale)
-    {
-        var s = scale.Trim().TrimEnd('.');
-        return s switch
-        {
-            "" => 1,
-            "k" or "K" or "thousand" or "Tausend" or "mille" => 1e3,
-            "M" or "million" or "Million" or "Millionen" or "Mio" or "millions" => 1e6,
-            "B" or "bn" or "billion" or "Milliarde" or "Milliarden" or "Mrd" or "milliard" or "milliards" => 1e9,
-            "trillion" => 1e12,
-            _ => 1,
-        };
     }
 
     private static NumberKind? KindOf(string unit, string prefix, double value, int decimals, string numText, string text, int start, int end, string? word)
@@ -188,40 +133,6 @@ public static partial class NumberExtractor
         }
         var isYear = decimals == 0 && numText.All(char.IsDigit) && value is >= 1800 and <= 2100;
         return isYear && unit.Length == 0 ? NumberKind.Date : NumberKind.Count;
-    }
-
-    /// <summary>"Grok 4.1", "Claude 3", "Table 3", "NISTIR 7653": a small number (or any plain number after an acronym) after a capitalised word inside a sentence is part of a name.</summary>
-    private static bool IsVersionAfterName(string text, int start, double value, int decimals, bool plainDigits)
-    {
-        if (decimals > 2 || start == 0)
-        {
-            return false;
-        }
-        var from = Math.Max(0, start - 40);
-        var m = NameBefore().Match(text[from..start]);
-        if (!m.Success || NumberWords.IsMonth(m.Groups["name"].Value))
-        {
-            return false;
-        }
-        // "NISTIR 7653", "SP 800", "ISO 27001": an acronym followed by plain digits names a document.
-        var name = m.Groups["name"].Value;
-        var acronym = name.Length >= 2 && name.All(c => char.IsUpper(c) || char.IsDigit(c));
-        if (acronym)
-        {
-            return plainDigits || value < 1000;
-        }
-        if (value >= 1000)
-        {
-            return false;
-        }
-        // At the start of the text or of a sentence a capital says nothing ("In 12 cases").
-        var nameStart = from + m.Groups["name"].Index;
-        var k = nameStart - 1;
-        while (k >= 0 && (char.IsWhiteSpace(text[k]) || text[k] is '"' or '\u201C' or '\u201E' or '\u00AB' or '(' or '*' or '_'))
-        {
-            k--;
-        }
-        return k >= 0 && text[k] is not ('.' or '!' or '?' or ':' or '\n');
     }
 
     /// <summary>"%" for percent forms, "x" for multipliers, "pass@" for pass@k, a currency symbol, else the singular word or "".</summary>

@@ -56,6 +56,17 @@ public static class TextLanguages
         return de > en && de >= fr ? TextLanguage.German : fr > en && fr > de ? TextLanguage.French : TextLanguage.English;
     }
 
+    /// <summary>The language of a claim's own prose: its quotations may be in the source's language.</summary>
+    public static TextLanguage DetectProse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var quote in ClaimParts.Quotes(text))
+        {
+            text = text.Replace(quote.Text, " ", StringComparison.Ordinal);
+        }
+        return Detect(text);
+    }
+
     /// <summary>German and French write "71,4" for 71.4 and "1.234" or "1 234" for 1234.</summary>
     public static bool UsesDecimalComma(this TextLanguage language) => language != TextLanguage.English;
 }

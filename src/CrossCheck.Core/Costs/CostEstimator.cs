@@ -1,5 +1,5 @@
 using CrossCheck.Evidence;
-using CrossCheck.Panel;
+using CrossCheck.Models;
 
 namespace CrossCheck.Costs;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using CrossCheck.Models;
 
 namespace CrossCheck.Hosting;
 
@@ -36,19 +37,19 @@ public sealed class CrossCheckOptionsSetup(IConfiguration configuration) : IConf
         {
             Costs.PriceTable.FromConfiguration(configuration);
         }
-        catch (Panel.Providers.ProviderConfigurationException e)
+        catch (Models.ProviderConfigurationException e)
         {
             options.Problems.Add(e.Message);
         }
         var sections = configuration.GetSection(Resilience.ProviderResilienceOptions.ConfigurationSection).GetChildren()
             .Select(c => c.Key).Where(k => k != Resilience.ProviderResilienceOptions.DefaultSectionName);
-        foreach (var provider in Panel.Providers.ProviderNames.BuiltIn.Concat(sections).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var provider in Models.ProviderNames.BuiltIn.Concat(sections).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             try
             {
                 Resilience.ProviderResilienceOptions.FromConfiguration(configuration, provider);
             }
-            catch (Panel.Providers.ProviderConfigurationException e)
+            catch (Models.ProviderConfigurationException e)
             {
                 options.Problems.Add(e.Message);
                 break;

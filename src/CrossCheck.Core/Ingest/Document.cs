@@ -7,6 +7,7 @@ namespace CrossCheck.Ingest;
 public sealed class Document
 {
     private NormalizedText? _normalized;
+    private TextRange[]? _setAside;
 
     public Document(string id, string path, DocumentKind kind, string text, IReadOnlyList<Page> pages, string sha256, long bytes)
         : this(id, path, kind, text, pages, sha256, bytes, [], [])
@@ -15,10 +16,12 @@ public sealed class Document
 
     /// <param name="asides">Spans of <paramref name="text"/> set aside from the running text (a PDF's footnotes, headers, footers, page numbers): matched after it, never through it.</param>
     /// <param name="headings">Lines the PDF sets as headings by their size, for sections without numbers.</param>
+    /// <param name="notes">Footnote blocks (PDF only), also set aside.</param>
     public Document(string id, string path, DocumentKind kind, string text, IReadOnlyList<Page> pages, string sha256, long bytes,
-        IReadOnlyList<TextRange> asides, IReadOnlyList<HeadingHint> headings)
+        IReadOnlyList<TextRange> asides, IReadOnlyList<HeadingHint> headings, IReadOnlyList<TextRange>? notes = null)
     {
         Asides = asides;
+        Notes = notes ?? [];
         Headings = headings;
         Id = id;
         Path = path;
@@ -55,7 +58,13 @@ public sealed class Document
     /// <summary>Lines set as headings by their size (PDF only), in text order.</summary>
     public IReadOnlyList<HeadingHint> Headings { get; }
 
-    public NormalizedText Normalized => _normalized ??= TextNormalizer.Normalize(Text, Asides);
+    /// <summary>Footnote blocks (PDF only), in text order: set aside from the running text, matched as one flow of notes.</summary>
+    public IReadOnlyList<TextRange> Notes { get; }
+
+    /// <summary>Asides and notes together, sorted: everything that is not running text.</summary>
+    public IReadOnlyList<TextRange> SetAside => _setAside ??= [.. Asides.Concat(Notes).OrderBy(r => r.Start)];
+
+    public NormalizedText Normalized => _normalized ??= TextNormalizer.Normalize(Text, Asides, Notes);
 
     /// <summary>The page holding the character at <paramref name="offset"/> (1 for unpaged text).</summary>
     public int PageAt(int offset)

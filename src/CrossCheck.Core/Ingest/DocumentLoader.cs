@@ -154,8 +154,8 @@ public sealed class DocumentLoader(IngestLimits limits)
             var what = read.Count == 0 ? "has no pages" : $"has {read.Count} page(s) but no text layer (a scan?)";
             throw new InputException($"{path}: the PDF {what}; run OCR first (e.g. ocrmypdf in.pdf out.pdf) and give the result as {role}.");
         }
-        var (text, pages, asides, headings) = PdfLayout.Assemble(read);
-        return new Document(id, path, DocumentKind.Pdf, text, pages, sha, bytes.Length, asides, headings);
+        var (text, pages, asides, notes, headings) = PdfLayout.Assemble(read);
+        return new Document(id, path, DocumentKind.Pdf, text, pages, sha, bytes.Length, asides, headings, notes);
     }
 
     private static string FirstLine(string message)

@@ -80,29 +80,47 @@ internal static partial class PageFurniture
         return weights.Count == 0 ? 10 : weights.MaxBy(w => w.Value).Key;
     }
 
+    /// <summary>
+    /// A run of lines smaller than the body text in the lower half of the page is a footnote
+    /// block when it starts with a note mark, or when it opens in lower case and closes its
+    /// column (the next line climbs back up the page, or the page ends): a note carried over
+    /// from the page before.
+    /// </summary>
     private static void MarkFootnotes(PdfPageLines page, double body)
     {
         var lines = page.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
-            var first = lines[i];
-            if (first.Role != LineRole.Body || !IsSmall(first, body) || first.Baseline > page.Height * 0.5 || !StartsWithMarker(first.Text))
+            if (!IsNoteLine(lines[i], page, body))
             {
                 continue;
             }
-            var j = i;
-            while (j < lines.Count && lines[j].Role is LineRole.Body or LineRole.Furniture && (lines[j].Role == LineRole.Furniture || IsSmall(lines[j], body))
-                   && lines[j].Baseline <= lines[Math.Max(i, j - 1)].Baseline + lines[j].Size * 1.5)
+            var j = i + 1;
+            while (j < lines.Count && (lines[j].Role == LineRole.Furniture || IsNoteLine(lines[j], page, body))
+                   && lines[j].Baseline <= lines[j - 1].Baseline + lines[j].Size * 1.5)
             {
-                if (lines[j].Role == LineRole.Body)
-                {
-                    lines[j].Role = LineRole.Footnote;
-                }
                 j++;
+            }
+            var next = lines.Skip(j).FirstOrDefault(l => l.Role != LineRole.Furniture);
+            var closes = next is null || next.Baseline > lines[j - 1].Baseline + page.Height * 0.2;
+            // Carried over: the run opens in lower case, mid-sentence, as no note of its own would.
+            var carried = char.IsLower(lines[i].Text[0]);
+            if (StartsWithMarker(lines[i].Text) || (closes && carried))
+            {
+                for (var k = i; k < j; k++)
+                {
+                    if (lines[k].Role == LineRole.Body)
+                    {
+                        lines[k].Role = LineRole.Footnote;
+                    }
+                }
             }
             i = j - 1;
         }
     }
+
+    private static bool IsNoteLine(PdfLine line, PdfPageLines page, double body) =>
+        line.Role == LineRole.Body && IsSmall(line, body) && line.Baseline < page.Height * 0.5;
 
     private static bool IsSmall(PdfLine line, double body) => line.Size < body * 0.88;
 

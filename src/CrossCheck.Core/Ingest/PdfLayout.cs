@@ -12,11 +12,12 @@ namespace CrossCheck.Ingest;
 /// </summary>
 internal static class PdfLayout
 {
-    public static (string Text, List<Page> Pages, List<TextRange> Asides, List<HeadingHint> Headings) Assemble(IReadOnlyList<PdfPageLines> pages)
+    public static (string Text, List<Page> Pages, List<TextRange> Asides, List<TextRange> Notes, List<HeadingHint> Headings) Assemble(IReadOnlyList<PdfPageLines> pages)
     {
         foreach (var page in pages)
         {
             ReadingOrder.Fix(page);
+            ReadingOrder.FixTables(page);
         }
         PageFurniture.Classify(pages);
         Hyphenation.Resolve(pages);
@@ -25,6 +26,7 @@ internal static class PdfLayout
         var text = new StringBuilder();
         var result = new List<Page>(pages.Count);
         var asides = new List<TextRange>();
+        var notes = new List<TextRange>();
         var headings = new List<HeadingHint>();
         foreach (var page in pages)
         {
@@ -63,27 +65,34 @@ internal static class PdfLayout
                 asides.AddRange(line.Markers.Select(m => new TextRange(at2 + m.Start, at2 + m.End)));
             }
             TrimEnd(text, start);
-            var asideStart = -1;
-            foreach (var line in lines.Where(l => l.Role is LineRole.Furniture or LineRole.Footnote && l.Text.Length > 0))
-            {
-                if (asideStart < 0)
-                {
-                    Separate(text, start, "\n\n");
-                    asideStart = text.Length;
-                }
-                else
-                {
-                    text.Append('\n');
-                }
-                text.Append(line.Text);
-            }
-            if (asideStart >= 0)
-            {
-                asides.Add(new TextRange(asideStart, text.Length));
-            }
+            // Footnotes first, so a note carried over to the next page reads on; then the furniture.
+            AddBlock(text, start, lines.Where(l => l.Role == LineRole.Footnote), notes);
+            AddBlock(text, start, lines.Where(l => l.Role == LineRole.Furniture), asides);
             result.Add(new Page(page.Number, start, text.Length));
         }
-        return (text.ToString(), result, asides, headings);
+        return (text.ToString(), result, asides, notes, headings);
+    }
+
+    private static void AddBlock(StringBuilder text, int pageStart, IEnumerable<PdfLine> lines, List<TextRange> ranges)
+    {
+        var blockStart = -1;
+        foreach (var line in lines.Where(l => l.Text.Length > 0))
+        {
+            if (blockStart < 0)
+            {
+                Separate(text, pageStart, "\n\n");
+                blockStart = text.Length;
+            }
+            else
+            {
+                text.Append('\n');
+            }
+            text.Append(line.Text);
+        }
+        if (blockStart >= 0)
+        {
+            ranges.Add(new TextRange(blockStart, text.Length));
+        }
     }
 
     private static void Separate(StringBuilder text, int pageStart, string separator)

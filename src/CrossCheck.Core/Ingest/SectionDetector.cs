@@ -65,7 +65,7 @@ public static partial class SectionDetector
             var title = m.Groups["title"].Value.Trim();
             var number = m.Groups["num"].Value;
             if (number.StartsWith('0') || !LooksLikeHeadingTitle(title) || headings.Any(h => h.Start <= Original(m.Index) && Original(m.Index) < h.Start + 8)
-                || InAside(document.Asides, Original(m.Index)))
+                || InAside(document.SetAside, Original(m.Index)))
             {
                 continue;
             }
@@ -74,7 +74,7 @@ public static partial class SectionDetector
         foreach (Match m in AppendixHeading().Matches(text))
         {
             var title = m.Groups["title"].Success ? m.Groups["title"].Value.Trim() : "";
-            if ((title.Length == 0 || LooksLikeHeadingTitle(title)) && !InAside(document.Asides, Original(m.Index)))
+            if ((title.Length == 0 || LooksLikeHeadingTitle(title)) && !InAside(document.SetAside, Original(m.Index)))
             {
                 candidates.Add((m.Groups["num"].Value, title.Length == 0 ? $"Appendix {m.Groups["num"].Value}" : title, 1, Original(m.Index)));
             }

@@ -17,17 +17,28 @@ public static class TextNormalizer
 {
     public static NormalizedText Normalize(string original) => Normalize(original, []);
 
-    public static NormalizedText Normalize(string original, IReadOnlyList<TextRange> asides)
+    public static NormalizedText Normalize(string original, IReadOnlyList<TextRange> asides) => Normalize(original, asides, []);
+
+    /// <param name="notes">Footnote blocks: folded after the running text as one flow, so a note carried over a page reads on.</param>
+    public static NormalizedText Normalize(string original, IReadOnlyList<TextRange> asides, IReadOnlyList<TextRange> notes)
     {
         ArgumentNullException.ThrowIfNull(original);
         var folder = new Folder(original);
         var at = 0;
-        foreach (var aside in asides)
+        foreach (var skip in asides.Concat(notes).OrderBy(r => r.Start))
         {
-            folder.Fold(at, aside.Start);
-            at = Math.Max(at, aside.End);
+            folder.Fold(at, skip.Start);
+            at = Math.Max(at, skip.End);
         }
         folder.Fold(at, original.Length);
+        for (var i = 0; i < notes.Count; i++)
+        {
+            if (i == 0)
+            {
+                folder.Break(notes[i].Start);
+            }
+            folder.Fold(notes[i].Start, notes[i].End);
+        }
         foreach (var aside in asides)
         {
             folder.Break(aside.Start);

@@ -1,4 +1,5 @@
 using CrossCheck.Checks;
+using CrossCheck.Models;
 
 namespace CrossCheck.Panel;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrossCheck.Checks;
+using CrossCheck.Models;
 
 namespace CrossCheck.Panel;
 

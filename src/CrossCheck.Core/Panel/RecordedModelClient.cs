@@ -1,3 +1,4 @@
+using CrossCheck.Models;
 using CrossCheck.Provenance;
 
 namespace CrossCheck.Panel;

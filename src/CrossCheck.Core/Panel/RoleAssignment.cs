@@ -1,3 +1,5 @@
+using CrossCheck.Models;
+
 namespace CrossCheck.Panel;
 
 /// <summary>Who drafts, attacks and reconciles one claim; every panelist verifies.</summary>

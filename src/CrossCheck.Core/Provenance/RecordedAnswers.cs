@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CrossCheck.Panel;
+using CrossCheck.Models;
 
 namespace CrossCheck.Provenance;
 

@@ -1,6 +1,6 @@
 using CrossCheck.Checks;
 using CrossCheck.Claims;
-using CrossCheck.Running;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Reports;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using CrossCheck.Checks;
-using CrossCheck.Running;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Reports;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossCheck.Checks;
+using CrossCheck.Models;
 using CsvHelper;
 
 namespace CrossCheck.Reports;
@@ -11,14 +12,14 @@ namespace CrossCheck.Reports;
 public static class MatrixCsvWriter
 {
     /// <summary>The columns: fixed ones, then one verdict column per panelist (named provider:model), then the outcome.</summary>
-    public static string[] Header(IReadOnlyList<Panel.PanelistSpec> panel) =>
+    public static string[] Header(IReadOnlyList<Models.PanelistSpec> panel) =>
     [
         "claim_id", "line", "text", "kind", "checkable", "quote_check", "number_check", "section_check",
         "support_score", GroundingChecker.PanelistName, .. panel.Select(p => p.Id), "final_verdict", "agreement",
         "citations_verified", "evidence_source", "evidence_page", "evidence_section", "evidence_excerpt",
     ];
 
-    public static void Write(string path, IReadOnlyList<ClaimRecord> claims, IReadOnlyList<Panel.PanelistSpec> panel)
+    public static void Write(string path, IReadOnlyList<ClaimRecord> claims, IReadOnlyList<Models.PanelistSpec> panel)
     {
         using var writer = new StreamWriter(path);
         using var csv = CsvWriter.Create(writer);

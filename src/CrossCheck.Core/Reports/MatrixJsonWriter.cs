@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrossCheck.Checks;
+using CrossCheck.Models;
 using CrossCheck.Provenance;
 
 namespace CrossCheck.Reports;
@@ -9,7 +10,7 @@ public static class MatrixJsonWriter
 {
     public const string Format = "crosscheck.matrix/1";
 
-    public static void Write(string path, string runId, IReadOnlyList<ClaimRecord> claims, RunSummary summary, IReadOnlyList<Panel.PanelistSpec> panel)
+    public static void Write(string path, string runId, IReadOnlyList<ClaimRecord> claims, RunSummary summary, IReadOnlyList<Models.PanelistSpec> panel)
     {
         var rows = claims.Select(c => new
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CrossCheck.Agreement;
 using CrossCheck.Checks;
-using CrossCheck.Running;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Reports;
 

@@ -1,6 +1,6 @@
 using CrossCheck.Agreement;
 using CrossCheck.Checks;
-using CrossCheck.Running;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Reports;
 

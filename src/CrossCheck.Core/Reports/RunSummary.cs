@@ -1,5 +1,5 @@
 using CrossCheck.Checks;
-using CrossCheck.Running;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Reports;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using CrossCheck.Panel.Providers;
+using CrossCheck.Models;
 using Microsoft.Extensions.Configuration;
 using Polly;
 using Polly.CircuitBreaker;
@@ -9,6 +9,9 @@ using Polly.Retry;
 using Polly.Timeout;
 
 namespace CrossCheck.Resilience;
+
+// Over 250 lines on purpose: the Polly pipeline is one ordered list of strategies (total timeout → retry → breaker →
+// concurrency → rate limit → attempt timeout); split across files, their order and shared callbacks would be hard to read.
 
 /// <summary>
 /// One Polly pipeline per provider, in front of every HTTP request to it. Outermost first:

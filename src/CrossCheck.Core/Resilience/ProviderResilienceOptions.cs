@@ -1,5 +1,5 @@
 using System.Globalization;
-using CrossCheck.Panel.Providers;
+using CrossCheck.Models;
 using Microsoft.Extensions.Configuration;
 
 namespace CrossCheck.Resilience;

@@ -1,5 +1,6 @@
 using CrossCheck.Caching;
 using CrossCheck.Costs;
+using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Resilience;
 

@@ -5,6 +5,7 @@ using CrossCheck.Ingest;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Prompts;
 using CrossCheck.Provenance;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Running;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrossCheck.Provenance;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Running;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Provenance;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Running;
 

@@ -1,4 +1,5 @@
 using CrossCheck.Caching;
+using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Tests.Emulator;

@@ -1,4 +1,5 @@
 using CrossCheck.Costs;
+using CrossCheck.Models;
 using CrossCheck.Panel.Providers;
 using Microsoft.Extensions.Configuration;
 

@@ -7,6 +7,7 @@ using CrossCheck.Checks;
 using CrossCheck.Reports;
 using CrossCheck.Reports.Html;
 using CrossCheck.Running;
+using CrossCheck.Runs;
 using CrossCheck.Tests.Support;
 
 namespace CrossCheck.Tests.Html;

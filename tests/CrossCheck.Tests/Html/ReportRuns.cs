@@ -2,6 +2,7 @@ using CrossCheck.Panel.Providers;
 using CrossCheck.Reports;
 using CrossCheck.Reports.Html;
 using CrossCheck.Running;
+using CrossCheck.Runs;
 using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
 using CrossCheck.Tests.Panel;

@@ -3,6 +3,7 @@ using CrossCheck.Checks;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Running;
+using CrossCheck.Runs;
 using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
 using CrossCheck.Tests.Support;

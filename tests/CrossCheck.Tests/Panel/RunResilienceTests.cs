@@ -5,6 +5,7 @@ using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Resilience;
 using CrossCheck.Running;
+using CrossCheck.Runs;
 using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
 using CrossCheck.Tests.Support;

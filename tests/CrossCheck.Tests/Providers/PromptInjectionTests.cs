@@ -1,3 +1,4 @@
+using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Tests.Emulator;
 using Xunit;

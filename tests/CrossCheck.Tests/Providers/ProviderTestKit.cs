@@ -1,4 +1,5 @@
 using Xunit;
+using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Tests.Emulator;

@@ -1,3 +1,4 @@
+using CrossCheck.Models;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Resilience;
 using CrossCheck.Tests.Emulator;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using CrossCheck.Resilience;

@@ -12,6 +12,15 @@ internal sealed class ContextWords
 {
     private const int MinSharedRoot = 5;
 
+    /// <summary>Words that say who says it, not what is said: the source need not repeat them.</summary>
+    private static readonly HashSet<string> Attribution = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "according", "paper", "papers", "report", "reports", "reported", "authors", "author", "study", "document", "guide",
+        "says", "said", "notes", "noted", "writes", "wrote", "states", "stated", "adds", "added", "claims", "argues", "cite",
+        "cites", "explains", "describes", "mentions", "essay", "laut", "bericht", "autoren", "leitfaden", "heißt", "schreiben",
+        "selon", "rapport", "auteurs", "indique", "affirme", "écrivent", "explique",
+    };
+
     private readonly TextLanguage _language;
     private readonly string[] _stems;
     private readonly HashSet<string> _anchors;
@@ -19,12 +28,12 @@ internal sealed class ContextWords
 
     public ContextWords(string claimText, NumberMention number)
     {
-        _language = TextLanguages.Detect(claimText);
+        _language = TextLanguages.DetectProse(claimText);
         var tokens = SupportText.Tokenize(claimText);
         var numberEnd = number.Start + number.Text.Length;
-        var other = tokens.Where(t => t.IsContent && !t.IsNumber && (t.Start < number.Start || t.Start >= numberEnd)).ToArray();
+        var other = tokens.Where(t => t.IsContent && !t.IsNumber && (t.Start < number.Start || t.Start >= numberEnd) && !Attribution.Contains(t.Surface)).ToArray();
         _stems = other.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToArray();
-        _anchors = other.Where(t => t.Surface.Length > 1 && t.Surface.All(c => char.IsUpper(c) || char.IsDigit(c))).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        _anchors = other.Where(t => IsAnchor(t, _language)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         _near = tokens.Where(t => t.IsContent && !t.IsNumber && t.Start >= number.Start - 40 && t.Start <= numberEnd + 40)
             .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         if (number.Unit.Length > 1 && number.Unit.All(char.IsLetter))
@@ -36,12 +45,21 @@ internal sealed class ContextWords
 
     public HashSet<string> All { get; }
 
+    /// <summary>A word written alike in every language: an acronym or a name (in German, where every noun is capitalised, only acronyms).</summary>
+    public static bool IsAnchor(SupportToken token, TextLanguage language) =>
+        !token.IsNumber && token.Surface.Length > 1
+        && (token.Surface.Skip(1).Any(char.IsUpper) || (token.IsName && language != TextLanguage.German));
+
     public static IEnumerable<string> Stems(string text) =>
         SupportText.Tokenize(text).Where(t => t.IsContent && !t.IsNumber).Select(t => t.Stem);
 
-    /// <summary>The claim words to look for in a passage: all of them in the claim's own language, else those the evidence knows.</summary>
+    /// <summary>
+    /// The claim words to look for in a passage: all of them in the claim's own language; across
+    /// languages only its names and acronyms that the evidence uses ("CAVP", "Wikipedia"), since
+    /// other words match only by accident.
+    /// </summary>
     public IReadOnlyList<string> Considered(string passageText, HashSet<string> vocabulary) =>
-        TextLanguages.Detect(passageText) == _language ? _stems : _stems.Where(s => vocabulary.Contains(s) || _anchors.Contains(s)).ToArray();
+        TextLanguages.Detect(passageText) == _language ? _stems : _stems.Where(s => _anchors.Contains(s) && vocabulary.Contains(s)).ToArray();
 
     /// <summary>Share of the considered claim words found in the context; with none to look for, just enough to count as found.</summary>
     public static double Support(IReadOnlyList<string> considered, string context)

@@ -48,9 +48,12 @@ public static class NumberContexts
                 }
             }
         }
+        var previous = "";
         foreach (var (s, e) in SentenceSplitter.Split(text))
         {
             var sentence = text[s..e];
+            var wider = previous + " " + sentence;
+            previous = sentence;
             foreach (var n in NumberExtractor.Extract(sentence, language))
             {
                 var at = s + n.Start;
@@ -59,7 +62,7 @@ public static class NumberContexts
                 {
                     continue;
                 }
-                result.Add(new NumberInContext(n with { Start = at }, sentence, s, e));
+                result.Add(new NumberInContext(n with { Start = at }, sentence, s, e) { Wider = wider });
             }
         }
         return result;

@@ -10,6 +10,9 @@ public sealed record NumberInContext(NumberMention Number, string Context, int C
 {
     public bool InTable => RowLabel is not null;
 
+    /// <summary>The sentence with the one before it, where "it" and "this" find what they stand for.</summary>
+    public string Wider { get; init; } = Context;
+
     /// <summary>"row "Baseline average", column "GLUE"" for a table cell; null for a sentence.</summary>
     public string? Cell => InTable ? $"table row \"{RowLabel}\"" + (string.IsNullOrEmpty(ColumnHeader) ? "" : $", column \"{ColumnHeader}\"") : null;
 }

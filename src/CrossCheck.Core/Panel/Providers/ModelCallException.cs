@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
+using CrossCheck.Models;
 
 namespace CrossCheck.Panel.Providers;
 

@@ -9,6 +9,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OllamaSharp;
 using OpenAI;
+using CrossCheck.Models;
 
 namespace CrossCheck.Panel.Providers;
 

@@ -1,3 +1,5 @@
+using CrossCheck.Models;
+
 namespace CrossCheck.Panel.Providers;
 
 /// <summary>

@@ -1,7 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using CrossCheck.Models;
 
 namespace CrossCheck.Panel.Providers;
+
+// Over 250 lines on purpose: the one table of providers (defaults, environment variables, configuration sections,
+// validation, masking, ping) that the README documents; each source of settings is a short method next to the others.
 
 /// <summary>
 /// The providers this machine can reach, from built-in defaults, the <c>CrossCheck:Providers</c>

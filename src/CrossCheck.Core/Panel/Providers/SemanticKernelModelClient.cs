@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using CrossCheck.Models;
 
 namespace CrossCheck.Panel.Providers;
 

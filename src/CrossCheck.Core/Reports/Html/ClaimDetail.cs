@@ -5,6 +5,9 @@ using CrossCheck.Ingest;
 
 namespace CrossCheck.Reports.Html;
 
+// Over 250 lines on purpose: the HTML of one claim's panel (answers, citations, attack, reconciliation) reads top to
+// bottom as the page does; each part is a small method, and splitting them across files would scatter one template.
+
 /// <summary>
 /// The detail panel of one claim: its text and verdict, the grounding checker's reasons and check
 /// results, the evidence with file, page and section, and every panel answer with its citations,

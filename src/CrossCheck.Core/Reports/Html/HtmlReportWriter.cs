@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using CrossCheck.Checks;
-using CrossCheck.Running;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Reports.Html;
 

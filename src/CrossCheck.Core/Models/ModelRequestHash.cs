@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CrossCheck.Panel;
+namespace CrossCheck.Models;
 
 /// <summary>
 /// Identifies a model request by everything that shapes its answer: provider, model, both

@@ -1,4 +1,4 @@
-namespace CrossCheck.Running;
+namespace CrossCheck.Runs;
 
 /// <summary>
 /// Makes a run a replay of an earlier one: same id and times, every model answer taken from the

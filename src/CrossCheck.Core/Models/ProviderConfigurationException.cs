@@ -1,4 +1,4 @@
-namespace CrossCheck.Panel.Providers;
+namespace CrossCheck.Models;
 
 /// <summary>
 /// A provider or panel problem the user can fix (missing key, unknown provider, bad panel text).

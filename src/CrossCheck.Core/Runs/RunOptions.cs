@@ -1,7 +1,8 @@
 using CrossCheck.Checks;
 using CrossCheck.Ingest;
+using CrossCheck.Models;
 
-namespace CrossCheck.Running;
+namespace CrossCheck.Runs;
 
 /// <summary>What a <c>check</c> run is asked to do.</summary>
 public sealed record RunOptions
@@ -24,7 +25,7 @@ public sealed record RunOptions
     public IngestLimits Limits { get; init; } = new();
 
     /// <summary>The LLM panel, in rotation order; empty for a grounding-only run.</summary>
-    public IReadOnlyList<Panel.PanelistSpec> Panel { get; init; } = [];
+    public IReadOnlyList<Models.PanelistSpec> Panel { get; init; } = [];
 
     public Panel.PanelOptions PanelOptions { get; init; } = new();
 

@@ -1,4 +1,4 @@
-namespace CrossCheck.Panel;
+namespace CrossCheck.Models;
 
 /// <summary>A panel member: provider + model, with the model family used by the rotation rules.</summary>
 public sealed record PanelistSpec(string Provider, string Model, string Family)

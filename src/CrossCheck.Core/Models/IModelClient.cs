@@ -1,4 +1,4 @@
-namespace CrossCheck.Panel;
+namespace CrossCheck.Models;
 
 /// <summary>
 /// The one small port for "ask a model". Semantic Kernel and the provider SDKs live behind it;

@@ -2,7 +2,7 @@ using CrossCheck.Checks;
 using CrossCheck.Claims;
 using CrossCheck.Panel;
 
-namespace CrossCheck.Running;
+namespace CrossCheck.Runs;
 
 /// <summary>A claim with every answer it got: the grounding checker's, and the LLM panel's when there is one.</summary>
 public sealed record ClaimOutcome(Claim Claim, GroundingResult Grounding, ClaimPanel? Panel = null)

@@ -1,4 +1,4 @@
-namespace CrossCheck.Panel;
+namespace CrossCheck.Models;
 
 /// <summary>What came back from one model call.</summary>
 public sealed record ModelAnswer(

@@ -1,4 +1,4 @@
-namespace CrossCheck.Panel;
+namespace CrossCheck.Models;
 
 /// <summary>
 /// Which claim, stage and panelist the model call on this async flow belongs to, so that events

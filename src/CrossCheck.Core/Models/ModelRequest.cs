@@ -1,4 +1,4 @@
-namespace CrossCheck.Panel;
+namespace CrossCheck.Models;
 
 /// <summary>
 /// One call to a model. Untrusted text (essay, sources) travels only inside <see cref="UserContent"/>

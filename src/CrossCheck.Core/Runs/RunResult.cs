@@ -1,7 +1,7 @@
 using CrossCheck.Checks;
 using CrossCheck.Ingest;
 
-namespace CrossCheck.Running;
+namespace CrossCheck.Runs;
 
 /// <summary>A finished run: its inputs, every claim's outcome and where the run folder is.</summary>
 public sealed record RunResult

@@ -1,4 +1,4 @@
-namespace CrossCheck.Panel.Providers;
+namespace CrossCheck.Models;
 
 /// <summary>Canonical provider names and the aliases accepted in <c>--panel</c> and configuration.</summary>
 public static class ProviderNames

@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CrossCheck.Checks;
+using CrossCheck.Costs;
+using CrossCheck.Models;
+using CrossCheck.Panel.Prompts;
+using CrossCheck.Provenance;
+
+namespace CrossCheck.Panel;
+
+/// <summary>
+/// Asks one panelist at one stage: renders the stage's prompt around the data, calls the panelist's client, records
+/// the call (or its reuse) in the provenance log and its cost in the meter, parses the answer against the stage's
+/// schema with one repair attempt, and checks every citation against the sources. A stage that gives no usable answer
+/// comes back <see cref="PanelAnswer.Failed"/>, never as an exception (budget refusals and cancellation aside).
+/// </summary>
+public sealed class StageCaller(
+    IReadOnlyDictionary<PanelistSpec, IModelClient> clients,
+    PromptLibrary prompts,
+    QuoteCheck quotes,
+    ProvenanceLog? log,
+    CostMeter? meter,
+    BudgetGate budget,
+    CostEstimator? estimator)
+{
+    /// <param name="reserve">Hold this call's estimate against --max-cost (calls outside a claim's own reservation).</param>
+    public async Task<PanelAnswer> AskAsync(Stage stage, PanelistSpec panelist, int round, string claimId, object data, bool reserve, CancellationToken cancellationToken)
+    {
+        var template = prompts[stage.PromptName()];
+        var system = await PromptLibrary.RenderSystemAsync(template).ConfigureAwait(false);
+        var request = new ModelRequest(stage.Key(), system, DataEnvelope.Wrap(data), template.Schema, template.Temperature, template.MaxTokens);
+        var (answer, error) = await CallAsync(stage.PromptName(), panelist, round, claimId, template, request, reserve, cancellationToken).ConfigureAwait(false);
+        var stats = answer is null ? CallStats.None : new CallStats(answer.InputTokens, answer.OutputTokens, answer.Latency.TotalMilliseconds, 1, false, false, answer.ModelVersion);
+        if (answer is null)
+        {
+            return Failed(stage, panelist, round, template, "", error!, stats);
+        }
+        var (parsed, problem) = AnswerParser.Parse(answer.Text, template.Schema);
+        var raw = answer.Text;
+        if (problem is not null)
+        {
+            var repair = prompts[Stage.Repair.PromptName()];
+            var repairSystem = await PromptLibrary.RenderSystemAsync(repair, new Dictionary<string, string> { ["problem"] = problem, ["form"] = template.Schema ?? "a JSON object" }).ConfigureAwait(false);
+            var repairRequest = new ModelRequest(Stage.Repair.Key(), repairSystem, DataEnvelope.Wrap(new { previous_answer = answer.Text }), template.Schema, template.Temperature, repair.MaxTokens);
+            var (repaired, repairError) = await CallAsync(stage.RepairOf(), panelist, round, claimId, repair, repairRequest, reserve, cancellationToken).ConfigureAwait(false);
+            stats = stats with { Calls = 2, Repaired = true };
+            if (repaired is null)
+            {
+                return Failed(stage, panelist, round, template, raw, $"invalid answer ({problem}); the repair call failed: {repairError}", stats);
+            }
+            stats = stats with { InputTokens = stats.InputTokens + repaired.InputTokens, OutputTokens = stats.OutputTokens + repaired.OutputTokens, LatencyMs = stats.LatencyMs + repaired.Latency.TotalMilliseconds };
+            raw = repaired.Text;
+            (parsed, var secondProblem) = AnswerParser.Parse(repaired.Text, template.Schema);
+            if (secondProblem is not null)
+            {
+                return Failed(stage, panelist, round, template, answer.Text + "\n---\n" + repaired.Text, $"invalid answer after one repair: {secondProblem}", stats);
+            }
+        }
+        var verdict = AnswerParser.ReadVerdict(parsed, stage == Stage.Attack ? "proposed_verdict" : "verdict");
+        var rationale = parsed is { } p && p.TryGetProperty("rationale", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var citations = AnswerParser.ReadCitations(parsed).Select(CheckCitation).ToArray();
+        if (citations.Length > 0)
+        {
+            log?.Append("citation_check", new
+            {
+                claim = claimId, stage = stage.PromptName(), panelist = panelist.Id, round,
+                verified = citations.Count(c => c.Verified), total = citations.Length,
+                citations = citations.Select(c => new { quote = c.Citation.Quote, cited_page = c.Citation.Page, match = c.Match, similarity = c.Similarity, found_page = c.FoundPage, result = c.Describe() }),
+            });
+        }
+        return new PanelAnswer(stage.PromptName(), panelist, round, verdict, rationale, citations, parsed, raw, null, stats, template.Id, template.Hash);
+    }
+
+    private static PanelAnswer Failed(Stage stage, PanelistSpec panelist, int round, PromptTemplate template, string raw, string error, CallStats stats) =>
+        new(stage.PromptName(), panelist, round, null, null, [], null, raw, error, stats, template.Id, template.Hash);
+
+    private CheckedCitation CheckCitation(Citation citation)
+    {
+        var r = quotes.Check(citation.Quote);
+        return new CheckedCitation(citation, r.Match, r.Similarity, r.Location?.Source.FileName, r.Location?.Page, r.Location?.Section?.Label);
+    }
+
+    private async Task<(ModelAnswer? Answer, string? Error)> CallAsync(string stage, PanelistSpec panelist, int round, string claimId, PromptTemplate template, ModelRequest request, bool reserve, CancellationToken cancellationToken)
+    {
+        var requestHash = ModelRequestHash.Compute(panelist, request);
+        using var reservation = reserve && estimator is not null
+            ? budget.Reserve(estimator.Estimate(panelist, request).Cost ?? 0m, $"the {stage} call to {panelist.Id}")
+            : default;
+        using var scope = CallScope.Enter(claimId, stage, panelist.Id);
+        try
+        {
+            var answer = await clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
+            var cost = answer.Origin == "cache" ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
+            if (answer.Origin == "log")
+            {
+                // Resumed or replayed: the call and its answer are already in the log; say it was reused, don't record it twice.
+                log?.Append("model_call_reused", new { claim = claimId, stage, round, panelist = panelist.Id, request_hash = requestHash });
+                return (answer, null);
+            }
+            log?.Append("model_call", new
+            {
+                claim = claimId, stage, round, panelist = panelist.Id, provider = panelist.Provider, model = panelist.Model, family = panelist.Family,
+                prompt = new { name = template.Name, version = template.Version, hash = template.Hash },
+                request_hash = requestHash,
+                system_sha256 = Sha(request.SystemPrompt),
+                user_content = request.UserContent,
+                response = answer.Text,
+                usage = new { input_tokens = answer.InputTokens, output_tokens = answer.OutputTokens },
+                latency_ms = answer.Latency.TotalMilliseconds,
+                model_version = answer.ModelVersion,
+                origin = answer.Origin,
+                cost_usd = cost,
+            });
+            return (answer, null);
+        }
+        catch (Exception e) when (e is not BudgetExceededException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            var message = e.Message.Split('\n')[0];
+            log?.Append("model_call", new
+            {
+                claim = claimId, stage, round, panelist = panelist.Id, provider = panelist.Provider, model = panelist.Model, family = panelist.Family,
+                prompt = new { name = template.Name, version = template.Version, hash = template.Hash },
+                request_hash = requestHash,
+                user_content = request.UserContent,
+                error = message,
+            });
+            return (null, message);
+        }
+    }
+
+    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,36 @@
+using CrossCheck.Caching;
+using CrossCheck.Models;
+using CrossCheck.Panel;
+using CrossCheck.Provenance;
+using CrossCheck.Runs;
+
+namespace CrossCheck.Running;
+
+/// <summary>
+/// Each panelist's client for a run, outermost first: answers the log already holds (resume, replay) → the
+/// response cache → the provider's client (behind its Polly pipeline). A replay has no provider: a request the
+/// log does not hold fails.
+/// </summary>
+public static class ModelClients
+{
+    public static Func<PanelistSpec, IModelClient>? For(RunOptions options, RecordedAnswers recorded, PanelServices? services)
+    {
+        if (options.Replay is not null)
+        {
+            return p => new RecordedModelClient(p, recorded, null);
+        }
+        if (services is null)
+        {
+            return null;
+        }
+        return p =>
+        {
+            var builder = new ModelClientBuilder(services.ClientFor(p)).Use(inner => new RecordedModelClient(p, recorded, inner));
+            if (services.CacheMode != CacheMode.Off)
+            {
+                builder.Use(inner => new CachingModelClient(inner, services.Cache, services.CacheMode, _ => services.CacheScope?.Invoke(p) ?? ""));
+            }
+            return builder.Build();
+        };
+    }
+}

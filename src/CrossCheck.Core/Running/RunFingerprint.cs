@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using CrossCheck.Ingest;
+using CrossCheck.Panel.Prompts;
+using CrossCheck.Runs;
+
+namespace CrossCheck.Running;
+
+/// <summary>Everything that makes two runs the same job, and the unfinished run of the same job to resume.</summary>
+public static class RunFingerprint
+{
+    /// <summary>Inputs by hash, panel, settings and prompts.</summary>
+    public static string Of(Document essay, IReadOnlyList<Document> sources, RunOptions options, PromptLibrary? prompts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            new[] { essay.Sha256 }
+                .Concat(sources.Select(s => s.Sha256))
+                .Concat(options.Panel.Select(p => p.Id + "@" + p.Family))
+                .Append($"budget={options.EvidenceTokenBudget};rounds={options.PanelOptions.Rounds};extract={options.PanelOptions.Extract}")
+                .Concat(prompts?.All.Select(t => t.Hash) ?? [])))));
+
+    /// <summary>The unfinished run to go on with: the one named by --resume, else the newest with the same fingerprint.</summary>
+    public static (string Id, string Folder)? FindResumable(RunOptions options, string fingerprint)
+    {
+        if (options.ResumeRunId is { } id)
+        {
+            var folder = Path.Combine(options.OutputRoot, $".{id}.partial");
+            if (!File.Exists(Path.Combine(folder, "provenance.jsonl")))
+            {
+                throw new InputException(Directory.Exists(Path.Combine(options.OutputRoot, id))
+                    ? $"{Path.Combine(options.OutputRoot, id)}: this run is already complete; nothing to resume."
+                    : $"{folder}: no unfinished run '{id}' to resume in {options.OutputRoot}.");
+            }
+            return (id, folder);
+        }
+        if (!options.AutoResume || options.RunId is not null || !Directory.Exists(options.OutputRoot))
+        {
+            return null;
+        }
+        foreach (var folder in new DirectoryInfo(options.OutputRoot).GetDirectories(".*.partial").OrderByDescending(d => d.LastWriteTimeUtc))
+        {
+            var log = Path.Combine(folder.FullName, "provenance.jsonl");
+            if (!File.Exists(log))
+            {
+                continue;
+            }
+            var first = File.ReadLines(log).FirstOrDefault();
+            if (first is null || !first.Contains(fingerprint, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            return (folder.Name[1..^".partial".Length], folder.FullName);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using CrossCheck.Costs;
+using CrossCheck.Panel;
+
+namespace CrossCheck.Running.Steps;
+
+/// <summary>Records the offline claims; with a panel, builds it and lets its extraction stage add the claims it finds.</summary>
+public sealed class ClaimsStep(PanelServices? services) : IRunStep
+{
+    public string Name => "claims";
+
+    public async Task RunAsync(RunState state, CancellationToken cancellationToken)
+    {
+        foreach (var claim in state.Claims)
+        {
+            state.Log.Append("claim_extracted", new { id = claim.Id, text = claim.Text, kind = claim.Kind, checkable = claim.Checkable, reason = claim.CheckableReason, by = "offline", occurrences = claim.Occurrences });
+        }
+        if (state.Prompts is null)
+        {
+            return;
+        }
+        var options = state.Options;
+        var prices = services?.Prices ?? PriceTable.Default;
+        // A replay does not gate on the budget again: it runs exactly the claims the original run checked.
+        state.Panel = new PanelRunner(options.Panel, state.Clients!, state.Prompts, state.Checker, options.PanelOptions, state.Log, services?.IsAvailable,
+            state.Meter, options.Replay is null ? options.MaxCost : null, new CostEstimator(prices));
+        if (options.PanelOptions.Extract)
+        {
+            state.Report("extract", 0, 1, options.Panel[0].Id);
+            var extra = await state.Panel.ExtractAsync(state.Essay, state.Claims, cancellationToken).ConfigureAwait(false);
+            state.Claims.AddRange(extra);
+            state.Report("extract", 1, 1, $"{extra.Count} more claim(s)");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using CrossCheck.Costs;
+using CrossCheck.Ingest;
+using CrossCheck.Models;
+using CrossCheck.Provenance;
+using CrossCheck.Runs;
+
+namespace CrossCheck.Running.Steps;
+
+/// <summary>
+/// Opens the run's folder and log: a new run in <c>runs/.&lt;id&gt;.partial</c>; an unfinished run with the same
+/// fingerprint is resumed (its log continued, its recorded answers reused); a replay answers from the original log.
+/// Then wires each panelist's client (<see cref="ModelClients"/>) and writes run_start and the ingested inputs.
+/// </summary>
+public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices? services) : IRunStep
+{
+    public string Name => "open";
+
+    public Task RunAsync(RunState state, CancellationToken cancellationToken)
+    {
+        var options = state.Options;
+        state.Fingerprint = RunFingerprint.Of(state.Essay, state.Sources, options, state.Prompts);
+        if (options.Replay is { } replay)
+        {
+            state.RunId = replay.RunId;
+            state.FinalFolder = replay.OutputFolder;
+            if (Directory.Exists(state.FinalFolder))
+            {
+                throw new InputException($"{state.FinalFolder}: already exists; remove it or choose another --out for the replay.");
+            }
+            state.PartialFolder = state.FinalFolder + ".partial";
+            RecreateFolder(state.PartialFolder);
+            state.Recorded = RecordedAnswers.Load(replay.OriginalLog);
+            state.Log = state.Own(new ProvenanceLog(Path.Combine(state.PartialFolder, "replay-provenance.jsonl"), time));
+        }
+        else if (RunFingerprint.FindResumable(options, state.Fingerprint) is { } found)
+        {
+            state.RunId = found.Id;
+            state.PartialFolder = found.Folder;
+            state.FinalFolder = Path.Combine(options.OutputRoot, found.Id);
+            var path = Path.Combine(found.Folder, "provenance.jsonl");
+            var cut = ProvenanceVerifier.RepairTornTail(path);
+            state.Recorded = RecordedAnswers.Load(path);
+            var (resumed, _, before) = ProvenanceLog.OpenForAppend(path, time);
+            state.Log = state.Own(resumed);
+            resumed.Append("run_resumed", new { run_id = found.Id, records_before = before, torn_last_line_cut = cut, answers_reused = state.Recorded.Count });
+            state.Report("resume", 0, 1, $"resuming {found.Id}: {state.Recorded.Count} recorded answer(s) reused{(cut ? "; a torn last log line was cut" : "")}");
+        }
+        else
+        {
+            state.RunId = options.RunId ?? $"{state.Started:yyyyMMdd-HHmmss}-{random.Next(0x10000):x4}";
+            Directory.CreateDirectory(options.OutputRoot);
+            state.FinalFolder = Path.Combine(options.OutputRoot, state.RunId);
+            if (Directory.Exists(state.FinalFolder))
+            {
+                throw new InputException($"{state.FinalFolder}: a run with this id already exists; choose another --run-id or remove it.");
+            }
+            state.PartialFolder = Path.Combine(options.OutputRoot, $".{state.RunId}.partial");
+            RecreateFolder(state.PartialFolder);
+            state.Log = state.Own(new ProvenanceLog(Path.Combine(state.PartialFolder, "provenance.jsonl"), time));
+        }
+
+        state.Clients = ModelClients.For(options, state.Recorded, services);
+        state.Meter = new CostMeter(services?.Prices ?? PriceTable.Default);
+        var log = state.Log;
+        if (services?.ResilienceEvents?.Attach(e =>
+        {
+            var scope = CallScope.Current;
+            log.Append("resilience", new
+            {
+                provider = e.Provider, kind = e.KindName, attempt = e.Attempt, status = e.StatusCode,
+                wait_ms = e.Wait?.TotalMilliseconds, detail = e.Detail,
+                claim = scope?.Claim, stage = scope?.Stage, panelist = scope?.Panelist,
+            });
+        }) is { } subscription)
+        {
+            state.Own(subscription);
+        }
+
+        log.Append("run_start", new
+        {
+            run_id = state.RunId,
+            spec_fingerprint = state.Fingerprint,
+            program = "crosscheck",
+            version = CheckRunner.ProgramVersion,
+            command = options.CommandLine,
+            essay = options.EssayPath,
+            sources = options.SourcePaths,
+            settings = RunSettings.From(options, state.Prompts?.All, services?.CacheMode.ToString()),
+        });
+        foreach (var doc in state.Sources.Prepend(state.Essay))
+        {
+            log.Append(doc == state.Essay ? "essay_ingested" : "source_ingested", new
+            {
+                id = doc.Id, path = doc.Path, kind = doc.Kind.ToString(), sha256 = doc.Sha256, bytes = doc.Bytes,
+                pages = doc.Pages.Count, sections = doc.Sections.Count, characters = doc.Text.Length,
+            });
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void RecreateFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+    }
+}

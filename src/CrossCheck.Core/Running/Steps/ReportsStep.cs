@@ -1,0 +1,66 @@
+using CrossCheck.Provenance;
+using CrossCheck.Reports;
+using CrossCheck.Reports.Html;
+using CrossCheck.Runs;
+
+namespace CrossCheck.Running.Steps;
+
+/// <summary>
+/// Writes every report (run.json, claims.json, matrix.csv/json, report.md/html), ends the log with run_end, writes
+/// methodology.md with the log's head hash, and only then renames the folder into place: a run folder that exists
+/// is complete.
+/// </summary>
+public sealed class ReportsStep(TimeProvider time) : IRunStep
+{
+    public string Name => "report";
+
+    public Task RunAsync(RunState state, CancellationToken cancellationToken)
+    {
+        var options = state.Options;
+        var outcomes = state.Claims.Select((c, i) => new ClaimOutcome(c, state.Groundings[i], state.Panels[i])).ToArray();
+        var result = new RunResult
+        {
+            RunId = state.RunId,
+            Folder = state.FinalFolder,
+            Started = options.Replay?.Started ?? state.Started,
+            Finished = options.Replay?.Finished ?? time.GetUtcNow(),
+            Essay = state.Essay,
+            Sources = state.Sources,
+            PassageCount = state.Corpus.Passages.Count,
+            Outcomes = outcomes,
+            Options = options,
+            ProgramVersion = CheckRunner.ProgramVersion,
+            Prompts = state.Prompts?.All.ToArray() ?? [],
+            Costs = state.Meter,
+            UncheckedClaims = state.UncheckedClaims,
+        };
+        state.Result = result;
+        var partial = state.PartialFolder;
+        var records = outcomes.Select(ClaimRecord.From).ToArray();
+        var summary = RunSummary.From(result);
+        state.Report(Name, 0, 1);
+        RunFolder.WriteSpec(Path.Combine(partial, "run.json"), result);
+        ClaimsJsonWriter.Write(Path.Combine(partial, "claims.json"), state.RunId, records);
+        MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
+        MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), state.RunId, records, summary, options.Panel);
+        MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
+        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary);
+        state.Log.Append(ProvenanceVerifier.RunEndType, new
+        {
+            run_id = state.RunId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict,
+            failing = result.FailingVerdicts.Select(v => Checks.VerdictNames.Name(v)), complete = result.Complete, unchecked_claims = state.UncheckedClaims,
+            cost = summary.Cost,
+        });
+        var lastHash = state.Log.LastHash;
+        state.Log.Dispose();
+        if (options.Replay is { } r)
+        {
+            File.Copy(r.OriginalLog, Path.Combine(partial, "provenance.jsonl"));
+            lastHash = ProvenanceVerifier.Verify(r.OriginalLog).LastHash;
+        }
+        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash);
+        Directory.Move(partial, state.FinalFolder);
+        state.Report(Name, 1, 1, state.FinalFolder);
+        return Task.CompletedTask;
+    }
+}
