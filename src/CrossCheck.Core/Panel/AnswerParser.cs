@@ -9,17 +9,42 @@ namespace CrossCheck.Panel;
 /// </summary>
 public static class AnswerParser
 {
+    /// <summary>At most this many <c>{</c> positions are tried as the start of an answer.</summary>
+    private const int MaxCandidates = 256;
+
+    /// <summary>
+    /// Tries every balanced <c>{…}</c> in the text, in order, and returns the first that parses as a
+    /// JSON object and validates against the stage's schema: prose with braces before the answer
+    /// ("{see below}"), an example object, or two objects do not hide a valid answer. When none
+    /// validates, the problem of the first object that parsed (else of the first candidate) is given.
+    /// </summary>
     public static (JsonElement? Parsed, string? Problem) Parse(string text, string? schema)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return (null, "the answer was empty");
         }
-        var json = ExtractJson(text);
-        if (json is null)
+        string? firstProblem = null;
+        string? firstObjectProblem = null;
+        foreach (var json in Candidates(text).Take(MaxCandidates))
         {
-            return (null, "the answer held no JSON object");
+            var (parsed, problem) = ParseOne(json, schema, out var wasObject);
+            if (parsed is not null)
+            {
+                return (parsed, null);
+            }
+            firstProblem ??= problem;
+            if (wasObject)
+            {
+                firstObjectProblem ??= problem;
+            }
         }
+        return (null, firstObjectProblem ?? firstProblem ?? "the answer held no JSON object");
+    }
+
+    private static (JsonElement? Parsed, string? Problem) ParseOne(string json, string? schema, out bool wasObject)
+    {
+        wasObject = false;
         JsonElement parsed;
         try
         {
@@ -34,18 +59,28 @@ public static class AnswerParser
         {
             return (null, "the answer was not a JSON object");
         }
+        wasObject = true;
         var problem = Validate(parsed, schema);
         return problem is null ? (parsed, null) : (null, problem);
     }
 
-    /// <summary>The outermost {...} of the text, skipping code fences and prose.</summary>
-    public static string? ExtractJson(string text)
+    /// <summary>The first balanced {...} of the text, skipping code fences and prose.</summary>
+    public static string? ExtractJson(string text) => Candidates(text).FirstOrDefault();
+
+    /// <summary>Every balanced {...} of the text (strings and escapes respected), by start position.</summary>
+    public static IEnumerable<string> Candidates(string text)
     {
-        var start = text.IndexOf('{');
-        if (start < 0)
+        for (var start = text.IndexOf('{'); start >= 0; start = text.IndexOf('{', start + 1))
         {
-            return null;
+            if (BalancedEnd(text, start) is { } end)
+            {
+                yield return text[start..(end + 1)];
+            }
         }
+    }
+
+    private static int? BalancedEnd(string text, int start)
+    {
         var depth = 0;
         var inString = false;
         for (var i = start; i < text.Length; i++)
@@ -74,7 +109,7 @@ public static class AnswerParser
                 case '}':
                     if (--depth == 0)
                     {
-                        return text[start..(i + 1)];
+                        return i;
                     }
                     break;
             }

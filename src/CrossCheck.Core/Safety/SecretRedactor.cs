@@ -31,18 +31,19 @@ public sealed partial class SecretRedactor
 
     /// <summary>A redactor for the secrets in the environment: every variable whose name ends in
     /// KEY, TOKEN, SECRET or PASSWORD (API keys included), plus the named ones.</summary>
-    public static SecretRedactor FromEnvironment(Func<string, string?> environment, IEnumerable<string> names)
+    public static SecretRedactor FromEnvironment(Func<string, string?> environment, IEnumerable<string> names) =>
+        new(SecretsInEnvironment().Concat(names.Select(environment)));
+
+    /// <summary>The values of this process's environment variables whose names end in KEY, TOKEN, SECRET or PASSWORD.</summary>
+    public static IEnumerable<string?> SecretsInEnvironment()
     {
-        var values = new List<string?>();
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
             if (e.Key is string name && IsSecretName(name))
             {
-                values.Add(environment(name));
+                yield return e.Value as string;
             }
         }
-        values.AddRange(names.Select(environment));
-        return new SecretRedactor(values);
     }
 
     public static bool IsSecretName(string name)

@@ -47,6 +47,18 @@ public sealed class ModelCallException : Exception
     /// </summary>
     public bool IsTransient => StatusCode is { } status ? status is 408 or 429 or >= 500 : !IsJsonError(InnerException);
 
+    /// <summary>
+    /// The same failure with every secret taken out of its message and of its inner exception's message (a gateway
+    /// may echo the request's headers in an error body). Status and transience are kept; the original exception,
+    /// which may hold the secret, is dropped.
+    /// </summary>
+    public ModelCallException Redacted(CrossCheck.Safety.SecretRedactor redactor)
+    {
+        var innerMessage = redactor.Redact(InnerException?.Message);
+        Exception inner = IsJsonError(InnerException) ? new JsonException(innerMessage) : new HttpRequestException(innerMessage);
+        return new ModelCallException(Panelist, StatusCode, redactor.Redact(Message), inner);
+    }
+
     internal static ModelCallException Wrap(PanelistSpec panelist, Exception e)
     {
         int? status = StatusOf(e);

@@ -25,6 +25,7 @@ public sealed partial class ModelClientFactory
     private readonly ProviderRegistry _registry;
     private readonly TimeProvider _timeProvider;
     private readonly Func<string, HttpClient> _httpClientFor;
+    private readonly Lazy<Safety.SecretRedactor> _redactor;
 
     /// <param name="registry">Where providers, endpoints and keys come from.</param>
     /// <param name="timeProvider">Measures latency; <see cref="TimeProvider.System"/> when null.</param>
@@ -40,7 +41,14 @@ public sealed partial class ModelClientFactory
         _registry = registry;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _httpClientFor = httpClientFor ?? (_ => new HttpClient { Timeout = TimeSpan.FromMinutes(10) });
+        // Every configured provider's key, plus any secret-named environment variable: what a provider echoes back is
+        // cleaned of all of them (RedactingModelClient).
+        _redactor = new(() => new Safety.SecretRedactor(
+            registry.Providers.Select(registry.ApiKey).Concat(Safety.SecretRedactor.SecretsInEnvironment())));
     }
+
+    /// <summary>The redactor every created client applies to what comes back from its provider.</summary>
+    public Safety.SecretRedactor Redactor => _redactor.Value;
 
     /// <summary>Adapts a per-provider handler hook: each client gets <c>new HttpClient(handler(name))</c>, timeout left to the handler.</summary>
     public static Func<string, HttpClient> FromHandlers(Func<string, HttpMessageHandler> handlerFor)
@@ -60,6 +68,11 @@ public sealed partial class ModelClientFactory
         string baseUrl = provider.BaseUrl!.TrimEnd('/');
         var http = _httpClientFor(provider.Name);
 
+        return new RedactingModelClient(Create(panelist, provider, key, baseUrl, http), _redactor.Value);
+    }
+
+    private IModelClient Create(PanelistSpec panelist, ProviderOptions provider, string? key, string baseUrl, HttpClient http)
+    {
         return provider.Kind switch
         {
             _ when UsesResponsesApi(provider, panelist.Model) =>
