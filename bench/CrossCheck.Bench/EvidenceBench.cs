@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrossCheck.Claims;
 using CrossCheck.Evidence;
 using CrossCheck.Ingest;
 

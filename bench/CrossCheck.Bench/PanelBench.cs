@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using CrossCheck.Claims;
 using CrossCheck.Costs;
 using CrossCheck.Hosting;
 using CrossCheck.Panel;

@@ -1,3 +1,4 @@
+using CrossCheck.Claims;
 using CrossCheck.Ingest;
 
 namespace CrossCheck.Tests.Ingest;

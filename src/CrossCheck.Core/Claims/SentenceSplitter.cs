@@ -1,4 +1,4 @@
-namespace CrossCheck.Ingest;
+namespace CrossCheck.Claims;
 
 /// <summary>
 /// Rule-based sentence splitting that survives abbreviations ("e.g.", "Dr.", "et al.",
