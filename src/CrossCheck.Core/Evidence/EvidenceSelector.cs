@@ -18,8 +18,6 @@ public sealed class EvidenceSelector(Bm25Index index, int tokenBudget = 2000, Ev
 
     private readonly EvidenceSelectorOptions _options = options ?? EvidenceSelectorOptions.Default;
 
-    public int TokenBudget => tokenBudget;
-
     /// <param name="query">The claim's text.</param>
     /// <param name="pinned">Passages a check located; always shown, first.</param>
     /// <param name="extraQuery">More text to search with at a lower weight, such as the panel's drafted proposition.</param>

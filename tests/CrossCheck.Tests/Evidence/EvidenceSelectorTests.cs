@@ -153,6 +153,25 @@ public sealed class EvidenceSelectorTests
     }
 
     [Fact]
+    public void Select_SameWordsOnTwoPages_PrefersThePageWhereTheOtherHitsAre()
+    {
+        const string first = "Coolant pump failed twice.";
+        var second = string.Join("\n\n", first, "The reactor coolant ran low.", "The reactor pump was replaced.");
+        var text = first + "\n\n" + second;
+        var doc = new Document("S1", "s.txt", DocumentKind.PlainText, text, [new Page(1, 0, first.Length), new Page(2, first.Length + 2, text.Length)], "", text.Length);
+        var passages = new PassageSplitter().Split(doc);
+        using var index = new Bm25Index(passages);
+        const string claim = "The reactor coolant pump failed twice.";
+        var options = EvidenceSelectorOptions.Default with { NeighbourHits = 0 };
+
+        var clustered = new EvidenceSelector(index, 2000, options).Select(claim);
+        var flat = new EvidenceSelector(index, 2000, options with { PageWeight = 0 }).Select(claim);
+
+        Assert.Equal((first, 2), (clustered[0].Passage.Text, clustered[0].Passage.Page));
+        Assert.Equal((first, 1), (flat[0].Passage.Text, flat[0].Passage.Page));
+    }
+
+    [Fact]
     public void Select_PinnedPassages_ComeFirstAndSayWhy()
     {
         var (index, passages) = Corpus("Alpha beta gamma.", "Delta epsilon.", "Alpha again.");
