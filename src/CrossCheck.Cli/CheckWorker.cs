@@ -46,6 +46,16 @@ public sealed class CheckWorker(
             Output.Error(message);
             outcome.ExitCode = ExitCodes.UsageOrInput;
         }
+        catch (Runs.RunInProgressException e)
+        {
+            Output.Error(e.Message);
+            outcome.ExitCode = ExitCodes.RunInProgress;
+        }
+        catch (IOException e) when (e.HResult is 28 or 0x70 or unchecked((int)0x80070070) || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
+        {
+            Output.Error($"the disk is full ({e.Message.TrimEnd('.')}); free some space and run the same command again to resume.");
+            outcome.ExitCode = ExitCodes.UsageOrInput;
+        }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             Output.Error("cancelled; the unfinished run was left in a .partial folder and is not a complete run.");

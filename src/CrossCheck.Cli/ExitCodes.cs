@@ -22,8 +22,9 @@ public static class ExitCodes
     public const int Internal = 3;
 
     /// <summary>Cancelled by Ctrl+C or SIGTERM; no run folder is left looking complete.</summary>
+    public const int RunInProgress = 7;
     public const int Cancelled = 130;
 
     public const string Help =
-        "Exit codes: 0 done; 1 a verdict named by --fail-on was found; 2 usage or input error; 3 internal error; 4 verification failed (verify-log, providers --ping); 5 --max-cost reached, report incomplete; 130 cancelled.";
+        "Exit codes: 0 done; 1 a verdict named by --fail-on was found; 2 usage or input error; 3 internal error; 4 verification failed (verify-log, providers --ping); 5 --max-cost reached, report incomplete; 7 the same run is already in progress in another process; 130 cancelled.";
 }

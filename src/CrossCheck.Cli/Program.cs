@@ -25,7 +25,7 @@ app.Configure(config =>
     config.AddCommand<ProvidersCommand>("providers")
         .WithDescription("List the LLM providers found in config and the environment (keys masked); --ping tries each.");
     config.AddCommand<VerifyLogCommand>("verify-log")
-        .WithDescription("Check a run's provenance hash chain; names the first broken record. Exit 0 if it holds, 4 if not.")
+        .WithDescription("Check a run's provenance hash chain, its end, its published head hash and its signature (--key pins the signer); names the first problem. Exit 0 if it holds, 4 if not.")
         .WithExample("verify-log", "runs/20260101-120000-ab12");
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Rebuild every report of a finished run from its provenance log, calling no model.")
@@ -33,6 +33,9 @@ app.Configure(config =>
     config.AddCommand<CacheCommand>("cache")
         .WithDescription("The response cache: 'cache clear' deletes every cached answer, 'cache stats' shows its size.")
         .WithExample("cache", "clear");
+    config.AddCommand<KeyCommand>("key")
+        .WithDescription("The installation's signing key: 'key export' prints the public key (PEM) for editors to pin with verify-log --key.")
+        .WithExample("key", "export");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });

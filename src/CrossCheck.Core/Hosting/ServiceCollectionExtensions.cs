@@ -57,9 +57,23 @@ public static class ServiceCollectionExtensions
                 IsAvailable = p => !http.IsProviderDown(p.Provider),
                 ResilienceEvents = sp.GetRequiredService<EventRelay<ResilienceEvent>>(),
                 Logging = sp.GetService<ILoggerFactory>(),
+                SigningKey = LoadSigningKey,
             };
         });
         services.TryAddTransient(sp => new CheckRunner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Random>(), sp.GetRequiredService<PanelServices>()));
         return services;
+    }
+
+    /// <summary>The installation's signing key, made on first use; null (the run is left unsigned) when the profile folder cannot hold it.</summary>
+    public static Safety.InstallationKey? LoadSigningKey()
+    {
+        try
+        {
+            return Safety.InstallationKey.LoadOrCreate(Safety.InstallationKey.DefaultDirectory(Environment.GetEnvironmentVariable));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null;
+        }
     }
 }

@@ -55,7 +55,7 @@ public static class ProvenanceVerifier
     /// line boundary keeps a valid chain; only the missing <c>run_end</c> shows the cut.
     /// </summary>
     /// <exception cref="InputException">The file cannot be read.</exception>
-    public static VerificationResult VerifyRun(string runFolderOrLog)
+    public static VerificationResult VerifyRun(string runFolderOrLog, string? pinnedPublicKeyPem = null)
     {
         var path = Directory.Exists(runFolderOrLog) ? Path.Combine(runFolderOrLog, "provenance.jsonl") : runFolderOrLog;
         var result = Verify(path);
@@ -64,25 +64,11 @@ public static class ProvenanceVerifier
         {
             return result;
         }
-        var last = LastRecordType(path);
-        return last == RunEndType
-            ? result
-            : result with
-            {
-                Break = new ChainBreak(result.Records, result.Records - 1, ChainBreakKind.CutTail,
-                    $"cut tail: the log ends with a {last ?? "missing"} record, not run_end, though run.json says the run finished; records were removed from the end of the log"),
-            };
+        return RunLogChecks.Check(path, spec, result, pinnedPublicKeyPem);
     }
 
     /// <summary>The record type every finished run's log ends with.</summary>
     public const string RunEndType = "run_end";
-
-    private static string? LastRecordType(string path)
-    {
-        var last = File.ReadLines(path).LastOrDefault(l => l.Length > 0);
-        using var document = last is null ? null : Parse(System.Text.Encoding.UTF8.GetBytes(last));
-        return document?.RootElement.TryGetProperty("type", out var type) == true ? type.GetString() : null;
-    }
 
     /// <summary>
     /// Makes the log's tail safe to append to, for resuming after a crash. A last line with no

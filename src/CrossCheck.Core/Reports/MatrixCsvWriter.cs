@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrossCheck.Checks;
 using CrossCheck.Models;
+using CrossCheck.Safety;
 using CsvHelper;
 
 namespace CrossCheck.Reports;
@@ -28,7 +29,7 @@ public static class MatrixCsvWriter
         {
             var g = c.Grounding;
             var best = g.BestEvidence;
-            csv.WriteRecord(
+            csv.WriteRecord(Safe(
             [
                 c.Id,
                 c.Line.ToString(CultureInfo.InvariantCulture),
@@ -48,9 +49,12 @@ public static class MatrixCsvWriter
                 best?.Page.ToString(CultureInfo.InvariantCulture) ?? "",
                 best?.Section ?? "",
                 best is null ? "" : LocationRecord.Excerpt(best.Text, 300),
-            ]);
+            ]));
         }
     }
+
+    /// <summary>Every cell that a spreadsheet would run as a formula is neutralised (CSV injection, see <see cref="CsvCell"/>).</summary>
+    private static string[] Safe(string[] cells) => Array.ConvertAll(cells, CsvCell.Neutralise);
 
     private static string Name<T>(T value)
         where T : struct, Enum =>

@@ -13,10 +13,10 @@ namespace CrossCheck.Reports;
 /// </summary>
 public static class MethodologyWriter
 {
-    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash) =>
-        File.WriteAllText(path, Render(run, summary, provenanceHash));
+    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null) =>
+        File.WriteAllText(path, Render(run, summary, provenanceHash, seal));
 
-    public static string Render(RunResult run, RunSummary summary, string provenanceHash)
+    public static string Render(RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null)
     {
         var md = new StringBuilder();
         var panel = run.Options.Panel;
@@ -116,6 +116,10 @@ public static class MethodologyWriter
         }
         md.AppendLine("## Verify").AppendLine();
         md.AppendLine($"Every step is recorded in `provenance.jsonl` (format v1, hash-chained; last record hash `{provenanceHash}`). Check the chain with `crosscheck verify-log <run folder>` (this run: `{run.RunId}`); `crosscheck replay <run folder>` rebuilds every report from the log without calling any model.");
+        if (seal is { IsSigned: true })
+        {
+            md.AppendLine().AppendLine($"The last record hash is signed ({seal.Algorithm}) by this installation's key `{seal.KeyId}`; the signature and the public key are in run.json under `log`. Pin the key (`crosscheck key export > key.pem`) and check with `crosscheck verify-log <run folder> --key key.pem`. The signature proves the log is unchanged since this key signed it; it does not prove that the key's owner ran the checks honestly.");
+        }
         if (run.Options.CommandLine.Length > 0)
         {
             md.AppendLine().AppendLine("Command:").AppendLine().AppendLine($"    {run.Options.CommandLine}");

@@ -35,7 +35,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         new ClaimsStep(services),
         new GroundingStep(),
         new PanelStep(),
-        new ReportsStep(time),
+        new ReportsStep(time, services?.SigningKey),
     ];
 
     public async Task<RunResult> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)

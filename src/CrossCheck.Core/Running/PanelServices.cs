@@ -27,6 +27,9 @@ public sealed record PanelServices(Func<PanelistSpec, IModelClient> ClientFor)
 
     public EventRelay<ResilienceEvent>? ResilienceEvents { get; init; }
 
+    /// <summary>The installation's key that signs each finished run's log head; null leaves runs unsigned.</summary>
+    public Func<Safety.InstallationKey?>? SigningKey { get; init; }
+
     /// <summary>Where the run and its model calls log (<c>--verbose</c>); nothing is logged when null.</summary>
     public ILoggerFactory? Logging { get; init; }
 }

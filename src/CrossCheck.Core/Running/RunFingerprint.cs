@@ -32,9 +32,18 @@ public static class RunFingerprint
             }
             return (id, folder);
         }
-        if (!options.AutoResume || options.RunId is not null || !Directory.Exists(options.OutputRoot))
+        if (!options.AutoResume || !Directory.Exists(options.OutputRoot))
         {
             return null;
+        }
+        if (options.RunId is { } named)
+        {
+            // The same command after a crash, --run-id included, goes on with its own unfinished run.
+            var folder = Path.Combine(options.OutputRoot, $".{named}.partial");
+            var log = Path.Combine(folder, "provenance.jsonl");
+            return File.Exists(log) && File.ReadLines(log).FirstOrDefault() is { } head && head.Contains(fingerprint, StringComparison.Ordinal)
+                ? (named, folder)
+                : null;
         }
         foreach (var folder in new DirectoryInfo(options.OutputRoot).GetDirectories(".*.partial").OrderByDescending(d => d.LastWriteTimeUtc))
         {

@@ -44,6 +44,8 @@ public static class CliRunner
         start.Environment["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0";
         start.Environment["CrossCheck__Resilience__Default__TokensPerMinute"] = "0";
         start.Environment["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "16";
+        // One signing key for every test process, kept out of the user's profile.
+        start.Environment["CROSSCHECK_KEY_DIR"] = Path.Combine(Path.GetTempPath(), "crosscheck-tests-signing-key");
         // Short-lived child processes: dynamic PGO's instrumentation costs more CPU than it pays back (about 15% here).
         start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

@@ -26,4 +26,16 @@ public enum ChainBreakKind
 
     /// <summary>The run finished (its folder holds run.json) but the log does not end with <c>run_end</c>: records were cut from its end at a line boundary.</summary>
     CutTail,
+
+    /// <summary>Records follow run_end, or there is more than one run_end: something was appended after the run finished.</summary>
+    RecordsAfterRunEnd,
+
+    /// <summary>The chain holds but its head (the last record's hash) is not the one run.json or methodology.md published: the log was rewritten with recomputed hashes, or its end edited.</summary>
+    HeadMismatch,
+
+    /// <summary>run.json's signature does not verify against the log's head with the public key beside it: the log or the seal was changed after signing.</summary>
+    SignatureInvalid,
+
+    /// <summary>The signature verifies, but with a key other than the one pinned with <c>--key</c> (or the run is unsigned).</summary>
+    UnknownSigner,
 }

@@ -8,7 +8,10 @@ public sealed record VerificationResult(int Records, string LastHash, ChainBreak
 {
     public bool ChainHolds => Break is null;
 
+    /// <summary>The key id whose signature of the head verified, when the run was signed.</summary>
+    public string? SignedBy { get; init; }
+
     public override string ToString() => Break is null
-        ? $"chain holds ({Records} records, last hash {LastHash})"
+        ? $"chain holds ({Records} records, last hash {LastHash}){(SignedBy is { } key ? $"; head signed by key {key}" : "")}"
         : $"chain broken at {Break} ({Records} records verified before it)";
 }

@@ -19,6 +19,12 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
     {
         var options = state.Options;
         state.Fingerprint = RunFingerprint.Of(state.Essay, state.Sources, options, state.Prompts);
+        RunLocks.CheckRunId(options.RunId, "--run-id");
+        RunLocks.CheckRunId(options.ResumeRunId, "--resume");
+        if (options.Replay is null)
+        {
+            state.Own(RunLocks.ForFingerprint(options.OutputRoot, state.Fingerprint));
+        }
         if (options.Replay is { } replay)
         {
             state.RunId = replay.RunId;
@@ -34,6 +40,7 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
         }
         else if (RunFingerprint.FindResumable(options, state.Fingerprint) is { } found)
         {
+            state.Own(RunLocks.ForRunId(options.OutputRoot, found.Id));
             state.RunId = found.Id;
             state.PartialFolder = found.Folder;
             state.FinalFolder = Path.Combine(options.OutputRoot, found.Id);
@@ -48,14 +55,19 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
         else
         {
             state.RunId = options.RunId ?? $"{state.Started:yyyyMMdd-HHmmss}-{random.Next(0x10000):x4}";
-            Directory.CreateDirectory(options.OutputRoot);
+            state.Own(RunLocks.ForRunId(options.OutputRoot, state.RunId));
             state.FinalFolder = Path.Combine(options.OutputRoot, state.RunId);
             if (Directory.Exists(state.FinalFolder))
             {
                 throw new InputException($"{state.FinalFolder}: a run with this id already exists; choose another --run-id or remove it.");
             }
             state.PartialFolder = Path.Combine(options.OutputRoot, $".{state.RunId}.partial");
-            RecreateFolder(state.PartialFolder);
+            if (Directory.Exists(state.PartialFolder))
+            {
+                // Never delete someone's unfinished run: its log may hold paid answers.
+                throw new InputException($"{state.PartialFolder}: holds an unfinished run made with other inputs or settings; resume it with --resume {state.RunId}, or remove that folder to start again.");
+            }
+            Directory.CreateDirectory(state.PartialFolder);
             state.Log = state.Own(new ProvenanceLog(Path.Combine(state.PartialFolder, "provenance.jsonl"), time));
         }
 

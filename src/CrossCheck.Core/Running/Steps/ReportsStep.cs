@@ -10,7 +10,7 @@ namespace CrossCheck.Running.Steps;
 /// methodology.md with the log's head hash, and only then renames the folder into place: a run folder that exists
 /// is complete.
 /// </summary>
-public sealed class ReportsStep(TimeProvider time) : IRunStep
+public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>? signingKey = null) : IRunStep
 {
     public string Name => "report";
 
@@ -52,13 +52,25 @@ public sealed class ReportsStep(TimeProvider time) : IRunStep
             cost = summary.Cost,
         });
         var lastHash = state.Log.LastHash;
+        var logRecords = (int)state.Log.Count;
         state.Log.Dispose();
+        LogSeal seal;
         if (options.Replay is { } r)
         {
             File.Copy(r.OriginalLog, Path.Combine(partial, "provenance.jsonl"));
-            lastHash = ProvenanceVerifier.Verify(r.OriginalLog).LastHash;
+            var original = ProvenanceVerifier.Verify(r.OriginalLog);
+            lastHash = original.LastHash;
+            // A replay republishes the original seal (signatures are randomised, so signing again would change the bytes).
+            seal = LogSeal.ReadFrom(Path.Combine(Path.GetDirectoryName(r.OriginalLog)!, "run.json")).Seal
+                ?? LogSeal.Create(state.RunId, lastHash, original.Records, null);
         }
-        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash);
+        else
+        {
+            using var key = signingKey?.Invoke();
+            seal = LogSeal.Create(state.RunId, lastHash, logRecords, key);
+        }
+        LogSeal.WriteInto(Path.Combine(partial, "run.json"), seal);
+        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash, seal);
         Directory.Move(partial, state.FinalFolder);
         state.Report(Name, 1, 1, state.FinalFolder);
         return Task.CompletedTask;

@@ -1,0 +1,65 @@
+using CrossCheck.Samples;
+using CrossCheck.Tests.Emulator;
+using CrossCheck.Tests.Panel;
+using CrossCheck.Tests.Support;
+
+namespace CrossCheck.Tests.Safety;
+
+/// <summary>Two identical commands at once, and the same --run-id at once: one owner, no request paid twice.</summary>
+public sealed class ConcurrentRunTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TwoIdenticalCommands_OneRunsTheOtherSaysInProgress(bool withRunId)
+    {
+        var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
+        // Slow answers keep the first run alive while the second starts (scripted fixtures).
+        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(300)));
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        string[] args = ["check", essay, "--source", source, "--out", "runs", "--panel", "openai:gpt-4.1,xai:grok-4.1", "--quiet", "--no-cache", .. withRunId ? new[] { "--run-id", "same" } : []];
+        var env = PanelScript.Env(emulator, "sk-emulated-lock-key-0001");
+
+        using var first = CliRunner.Start(_temp.Path, env, args);
+        while (emulator.Requests.Count == 0 && !first.HasExited)
+        {
+            await Task.Delay(50);
+        }
+        var second = CliRunner.Run(_temp.Path, env, args);
+        await first.WaitForExitAsync();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(7, second.ExitCode);
+        Assert.Contains("in progress", second.StdErr, StringComparison.Ordinal);
+        var runs = Directory.GetDirectories(Path.Combine(_temp.Path, "runs")).Where(d => !Path.GetFileName(d).StartsWith('.')).ToArray();
+        var run = Assert.Single(runs);
+        Assert.Equal(0, CliRunner.Run(_temp.Path, "verify-log", run).ExitCode);
+        var bodies = emulator.Requests.Select(r => r.Path + "\n" + r.Body).ToArray();
+        Assert.Equal(bodies.Length, bodies.Distinct().Count());
+    }
+
+    [Fact]
+    public void RunId_Unsafe_IsOneLineAndExit2()
+    {
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        var result = CliRunner.Run(_temp.Path, "check", essay, "--source", source, "--out", "runs", "--run-id", "bad id\u200F");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--run-id", result.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_temp.Path, "runs", "bad id\u200F")));
+    }
+
+    [Fact]
+    public void Out_IsAFile_IsOneLineAndExit2()
+    {
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        var file = _temp.File("not-a-folder");
+        File.WriteAllText(file, "x");
+        var result = CliRunner.Run(_temp.Path, "check", essay, "--source", source, "--out", file);
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("internal error", result.StdErr, StringComparison.Ordinal);
+    }
+}
