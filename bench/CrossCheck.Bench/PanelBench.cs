@@ -104,7 +104,7 @@ internal static class PanelBench
             var source = Path.Combine(folder, "source.pdf");
             File.WriteAllBytes(source, IngestBench.GeneratePdf(pages, new Random(7)));
             var doc = new Ingest.DocumentLoader().LoadSource(source, "S1");
-            var sentences = Ingest.SentenceSplitter.Split(doc.Text).Select(s => doc.Text[s.Start..s.End].Replace('\n', ' ')).Where(s => s.Length > 60).ToArray();
+            var sentences = SentenceSplitter.Split(doc.Text).Select(s => doc.Text[s.Start..s.End].Replace('\n', ' ')).Where(s => s.Length > 60).ToArray();
             var essay = Path.Combine(folder, "essay.md");
             var random = new Random(3);
             File.WriteAllLines(essay, Enumerable.Range(0, claims).Select(_ => sentences[random.Next(sentences.Length)] + "\n").Distinct());

@@ -45,7 +45,8 @@ public sealed partial class GroundingChecker(SourceCorpus corpus, int tokenBudge
         }
         var evidence = _selector.Select(claim.Text, pinned);
         var passages = evidence.Select(e => e.Passage).ToArray();
-        var support = SupportScorer.Assess(claim.Text, passages);
+        // Context passages (neighbours shown to a reader) would blur the support score: score the hits themselves.
+        var support = SupportScorer.Assess(claim.Text, evidence.Where(e => !e.IsContext).Select(e => e.Passage).ToArray());
 
         var findings = new List<(Verdict Verdict, string Reason)>();
         foreach (var q in quotes)

@@ -63,7 +63,7 @@ public sealed record GroundingRecord(
         LocationRecord.From(g.BestLocation),
         g.Evidence.Select(e => new EvidenceRecord(
             e.Passage.Id, e.Passage.Source.FileName, e.Passage.Page, e.Passage.Section?.Label,
-            float.IsInfinity(e.Score) ? null : Math.Round(e.Score, 3), e.Passage.Tokens, e.Passage.Start, e.Passage.End)).ToArray());
+            float.IsInfinity(e.Score) ? null : Math.Round(e.Score, 3), e.Passage.Tokens, e.Passage.Start, e.Passage.End, e.Reason, e.IsContext)).ToArray());
 }
 
 public sealed record QuoteRecord(string Quote, QuoteMatch Match, double Similarity, LocationRecord? Location);
@@ -74,7 +74,9 @@ public sealed record SectionRecord(string Reference, SectionMatch Match, string?
 
 public sealed record SupportRecord(string Level, double Score, string Reason);
 
-public sealed record EvidenceRecord(string PassageId, string Source, int Page, string? Section, double? Score, int Tokens, int Start, int End);
+/// <param name="Reason">Why retrieval chose the passage (query terms matched, pinned by a quote or section, a neighbour shown for context).</param>
+/// <param name="Context">True for a neighbouring passage shown around a short hit, not a hit itself.</param>
+public sealed record EvidenceRecord(string PassageId, string Source, int Page, string? Section, double? Score, int Tokens, int Start, int End, string? Reason = null, bool Context = false);
 
 /// <summary>A place in a source as the outputs show it: file, page, section, offsets and the text there.</summary>
 public sealed record LocationRecord(string Source, int Page, string? Section, int Start, int End, string Text)
