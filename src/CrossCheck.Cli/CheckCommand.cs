@@ -45,7 +45,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             }
             failOn.Add(verdict);
         }
-        var limits = new IngestLimits();
+        var limits = new IngestLimits { StrictInputs = settings.StrictInputs };
         if (config.MaxEssayMiB is { } essayMiB)
         {
             limits = limits with { MaxEssayBytes = essayMiB * IngestLimits.MiB };

@@ -66,6 +66,10 @@ public sealed class CheckSettings : CommonSettings
     [Description("Print the calls, tokens and cost the run would take, then exit without calling any model.")]
     public bool Estimate { get; init; }
 
+    [CommandOption("--strict-inputs")]
+    [Description("Refuse a damaged input (a PDF whose structure had to be repaired) instead of running with a warning.")]
+    public bool StrictInputs { get; init; }
+
     [CommandOption("--no-cache")]
     [Description("Neither read nor write the response cache: every model call goes to its provider.")]
     public bool NoCache { get; init; }

@@ -30,6 +30,13 @@ public sealed class CheckWorker(
             }
             var result = await runner.RunAsync(options, output.Progress, stoppingToken);
             output.Summary(result, registry);
+            foreach (var doc in result.Sources.Prepend(result.Essay))
+            {
+                foreach (var warning in doc.Warnings)
+                {
+                    Output.Warning($"{doc.Path}: {warning}");
+                }
+            }
             var failing = result.FailingVerdicts;
             if (failing.Count > 0)
             {

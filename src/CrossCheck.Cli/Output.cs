@@ -16,6 +16,8 @@ public sealed class Output(bool quiet)
 
     public static void Error(string message) => Console.Error.WriteLine($"crosscheck: error: {message}");
 
+    public static void Warning(string message) => Console.Error.WriteLine($"crosscheck: warning: {message}");
+
     private void Show(RunProgress p)
     {
         var percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;

@@ -61,6 +61,9 @@ public sealed class Document
     /// <summary>Footnote blocks (PDF only), in text order: set aside from the running text, matched as one flow of notes.</summary>
     public IReadOnlyList<TextRange> Notes { get; }
 
+    /// <summary>What reading the file found wrong but could read past (a damaged PDF structure); shown in the run's outputs.</summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>Asides and notes together, sorted: everything that is not running text.</summary>
     public IReadOnlyList<TextRange> SetAside => _setAside ??= [.. Asides.Concat(Notes).OrderBy(r => r.Start)];
 

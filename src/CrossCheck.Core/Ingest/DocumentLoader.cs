@@ -43,7 +43,7 @@ public sealed class DocumentLoader(IngestLimits limits)
     public Document LoadSource(string path, string id) =>
         Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true);
 
-    private static Document Load(string path, string id, long maxBytes, string role, bool allowHtml)
+    private Document Load(string path, string id, long maxBytes, string role, bool allowHtml)
     {
         var extension = System.IO.Path.GetExtension(path);
         if (!Extensions.TryGetValue(extension, out var kind) || (kind == DocumentKind.Html && !allowHtml))
@@ -77,8 +77,8 @@ public sealed class DocumentLoader(IngestLimits limits)
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return kind switch
         {
-            DocumentKind.Pdf => LoadPdf(path, id, bytes, sha, role),
-            DocumentKind.Html => Unpaged(path, id, kind, HtmlToText(DecodeText(path, bytes, role)), sha, bytes.Length),
+            DocumentKind.Pdf => LoadPdf(path, id, bytes, sha, role, limits),
+            DocumentKind.Html => Unpaged(path, id, kind, HtmlToText(CheckDepth(path, DecodeText(path, bytes, role), limits.MaxHtmlDepth)), sha, bytes.Length),
             _ => Unpaged(path, id, kind, DecodeText(path, bytes, role), sha, bytes.Length),
         };
     }
@@ -124,17 +124,38 @@ public sealed class DocumentLoader(IngestLimits limits)
         return probe.Length > 0 && control > probe.Length / 100 + 2;
     }
 
-    private static Document LoadPdf(string path, string id, byte[] bytes, string sha, string role)
+    private static string CheckDepth(string path, string html, int limit)
+    {
+        var depth = HtmlDepthGuard.MaxDepth(html, limit);
+        return depth > limit
+            ? throw new InputException($"{path}: the HTML nests elements more than {limit} levels deep (a hostile or broken file?); save the page's text, or raise CrossCheck:Limits:MaxHtmlDepth.")
+            : html;
+    }
+
+    private static Document LoadPdf(string path, string id, byte[] bytes, string sha, string role, IngestLimits limits)
     {
         if (bytes.Length < 5 || Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-", StringComparison.Ordinal) < 0)
         {
             throw new InputException($"{path}: is not a PDF (no %PDF header); check the file or give it the right extension.");
+        }
+        var structure = PdfStructureScan.Scan(bytes, limits.MaxPdfDecodedBytes);
+        if (structure.OverBudget)
+        {
+            throw new InputException($"{path}: the PDF's compressed streams inflate to more than {limits.MaxPdfDecodedBytes / IngestLimits.MiB} MiB (a compression bomb?); check the file, or raise CrossCheck:Limits:MaxPdfDecodedMiB.");
+        }
+        if (structure.Problems.Count > 0 && limits.StrictInputs)
+        {
+            throw new InputException($"{path}: the PDF is damaged ({string.Join("; ", structure.Problems)}); repair it (e.g. qpdf in.pdf out.pdf), or drop --strict-inputs to read what can be read.");
         }
         var read = new List<PdfPageLines>();
         var letters = 0;
         try
         {
             using var pdf = PdfDocument.Open(bytes);
+            if (pdf.NumberOfPages > limits.MaxPages)
+            {
+                throw new InputException($"{path}: the PDF has {pdf.NumberOfPages} pages, over the limit of {limits.MaxPages}; split it, or raise CrossCheck:Limits:MaxPages.");
+            }
             foreach (var page in pdf.GetPages())
             {
                 read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
@@ -155,7 +176,9 @@ public sealed class DocumentLoader(IngestLimits limits)
             throw new InputException($"{path}: the PDF {what}; run OCR first (e.g. ocrmypdf in.pdf out.pdf) and give the result as {role}.");
         }
         var (text, pages, asides, notes, headings) = PdfLayout.Assemble(read);
-        return new Document(id, path, DocumentKind.Pdf, text, pages, sha, bytes.Length, asides, headings, notes);
+        var document = new Document(id, path, DocumentKind.Pdf, text, pages, sha, bytes.Length, asides, headings, notes);
+        document.Warnings.AddRange(structure.Problems.Select(p => $"the PDF looks damaged: {p}; its text may be incomplete or changed"));
+        return document;
     }
 
     private static string FirstLine(string message)

@@ -10,4 +10,16 @@ public sealed record IngestLimits
 
     /// <summary>Largest source file accepted (default 200 MiB).</summary>
     public long MaxSourceBytes { get; init; } = 200 * MiB;
+
+    /// <summary>Most bytes a PDF's compressed streams may inflate to (default 512 MiB): a compression bomb is refused.</summary>
+    public long MaxPdfDecodedBytes { get; init; } = 512 * MiB;
+
+    /// <summary>Most pages a PDF may have (default 5,000).</summary>
+    public int MaxPages { get; init; } = 5000;
+
+    /// <summary>Deepest element nesting accepted in an HTML source (default 512).</summary>
+    public int MaxHtmlDepth { get; init; } = 512;
+
+    /// <summary>Refuse damaged inputs (a PDF whose structure had to be repaired) instead of warning (--strict-inputs).</summary>
+    public bool StrictInputs { get; init; }
 }

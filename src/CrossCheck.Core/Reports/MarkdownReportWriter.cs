@@ -19,6 +19,10 @@ public static class MarkdownReportWriter
         var md = new StringBuilder();
         md.AppendLine($"# CrossCheck report: {Escape(run.Essay.FileName)}").AppendLine();
         md.AppendLine($"Run `{run.RunId}`, {run.Finished:yyyy-MM-dd HH:mm} UTC. Sources: {string.Join(", ", run.Sources.Select(s => $"{Escape(s.FileName)} ({s.Pages.Count} p.)"))}.").AppendLine();
+        foreach (var doc in run.Sources.Prepend(run.Essay).Where(d => d.Warnings.Count > 0))
+        {
+            md.AppendLine($"**Warning, {Escape(doc.FileName)}:** {Escape(string.Join("; ", doc.Warnings))}").AppendLine();
+        }
         if (summary.UncheckedClaims.Count > 0)
         {
             md.AppendLine($"**INCOMPLETE: the run stopped at its --max-cost budget. {summary.UncheckedClaims.Count} checkable claim(s) were not checked by the panel: {string.Join(", ", summary.UncheckedClaims)}.** Their verdicts below are the offline grounding checker's only.").AppendLine();

@@ -53,6 +53,10 @@ public static class MethodologyWriter
         foreach (var s in run.Sources)
         {
             md.AppendLine($"- {MarkdownReportWriter.Escape(s.FileName)}: {KindName(s.Kind)}, {s.Pages.Count} page(s), {s.Sections.Count} section heading(s) found, SHA-256 `{s.Sha256}`");
+            foreach (var warning in s.Warnings)
+            {
+                md.AppendLine($"  - **warning:** {MarkdownReportWriter.Escape(warning)}");
+            }
         }
         md.AppendLine($"- Essay: {MarkdownReportWriter.Escape(run.Essay.FileName)}, SHA-256 `{run.Essay.Sha256}`").AppendLine();
         md.AppendLine("## What was checked").AppendLine();

@@ -26,11 +26,37 @@ public sealed class IngestStep : IRunStep
             state.Sources.Add(loader.LoadSource(path, $"S{state.Sources.Count + 1}"));
             state.Report(Name, state.Sources.Count + 1, options.SourcePaths.Count + 1, path);
         }
+        WarnAboutSources(state);
         state.Claims = [.. ClaimExtractor.Extract(state.Essay)];
         if (state.Claims.Count == 0)
         {
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Inputs that load but are probably not what the user meant: an empty source, a source given twice, the essay given as a source.</summary>
+    private static void WarnAboutSources(RunState state)
+    {
+        var seen = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var source in state.Sources)
+        {
+            if (string.IsNullOrWhiteSpace(source.Text))
+            {
+                source.Warnings.Add("the source holds no text; no claim can be found in it");
+            }
+            if (seen.TryGetValue(source.Sha256, out var first))
+            {
+                source.Warnings.Add($"the same file as {first.FileName} (identical SHA-256); it was given twice");
+            }
+            else
+            {
+                seen[source.Sha256] = source;
+            }
+            if (source.Sha256 == state.Essay.Sha256)
+            {
+                source.Warnings.Add("the same file as the essay; check that essay and sources are not swapped or repeated");
+            }
+        }
     }
 }

@@ -105,7 +105,9 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
             {
                 id = doc.Id, path = doc.Path, kind = doc.Kind.ToString(), sha256 = doc.Sha256, bytes = doc.Bytes,
                 pages = doc.Pages.Count, sections = doc.Sections.Count, characters = doc.Text.Length,
+                warnings = doc.Warnings.Count > 0 ? doc.Warnings : null,
             });
+
         }
         return Task.CompletedTask;
     }

@@ -1,0 +1,115 @@
+using System.IO.Compression;
+using System.Text;
+using CrossCheck.Ingest;
+using CrossCheck.Samples;
+using CrossCheck.Tests.Support;
+
+namespace CrossCheck.Tests.Ingest;
+
+/// <summary>Damaged and hostile sources: each refused with one line, or read with a visible warning.</summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Load_FiftyMutatedPdfs_EachRefusedWarnedOrReadUnchanged()
+    {
+        var original = SampleGenerator.BuildPdf(SampleSource.Pages, "sample footer");
+        var path = _temp.File("m.pdf");
+        File.WriteAllBytes(path, original);
+        var clean = new DocumentLoader().LoadSource(path, "S1");
+        Assert.Empty(clean.Warnings);
+        var rng = new Random(20261129);
+        var (refused, warned, unchanged) = (0, 0, 0);
+        for (var k = 0; k < 50; k++)
+        {
+            var bytes = (byte[])original.Clone();
+            for (var j = rng.Next(1, 9); j > 0; j--)
+            {
+                bytes[rng.Next(bytes.Length)] = (byte)rng.Next(256);
+            }
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                var doc = new DocumentLoader().LoadSource(path, "S1");
+                if (doc.Warnings.Count > 0)
+                {
+                    warned++;
+                }
+                else
+                {
+                    // No warning is acceptable only when nothing that is read changed.
+                    Assert.Equal(clean.Text, doc.Text);
+                    unchanged++;
+                }
+            }
+            catch (InputException e)
+            {
+                Assert.DoesNotContain('\n', e.Message);
+                refused++;
+            }
+        }
+        Assert.Equal(50, refused + warned + unchanged);
+        Assert.True(warned + refused >= 40, $"refused {refused}, warned {warned}, unchanged {unchanged}");
+    }
+
+    [Fact]
+    public void Load_StrictInputs_RefusesADamagedPdf()
+    {
+        var text = Encoding.Latin1.GetString(SampleGenerator.BuildPdf(SampleSource.Pages, "sample footer"));
+        var path = _temp.File("d.pdf");
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text.Insert(text.IndexOf("2 0 obj", StringComparison.Ordinal), "% shifted\n")));
+        Assert.NotEmpty(new DocumentLoader().LoadSource(path, "S1").Warnings);
+        var e = Assert.Throws<InputException>(() => new DocumentLoader(new IngestLimits { StrictInputs = true }).LoadSource(path, "S1"));
+        Assert.Contains("damaged", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CompressionBomb_IsRefusedWithinItsBudget()
+    {
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 3 * 1024; i++)
+            {
+                z.Write(zeros);
+            }
+        }
+        var data = compressed.ToArray();
+        var head = Encoding.Latin1.GetBytes($"%PDF-1.7\n1 0 obj\n<< /Length {data.Length} /Filter /FlateDecode >>\nstream\n");
+        var tail = Encoding.Latin1.GetBytes("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        var path = _temp.File("bomb.pdf");
+        File.WriteAllBytes(path, [.. head, .. data, .. tail]);
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var e = Assert.Throws<InputException>(() => new DocumentLoader().LoadSource(path, "S1"));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.Contains("compression bomb", e.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 1L << 30, $"allocated {allocated:N0} bytes refusing a 3 GiB stream");
+    }
+
+    [Fact]
+    public void Load_MillionNestedDivs_IsRefusedInOneLine()
+    {
+        var path = _temp.File("deep.html");
+        File.WriteAllText(path, "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 1_000_000)) + "text" + string.Concat(Enumerable.Repeat("</div>", 1_000_000)) + "</body></html>");
+        var e = Assert.Throws<InputException>(() => new DocumentLoader().LoadSource(path, "S1"));
+        Assert.Contains("levels deep", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_SourceGivenTwiceOrEmpty_IsWarnedAbout()
+    {
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        var empty = _temp.File("empty.md");
+        File.WriteAllText(empty, "   \n");
+        var result = CliRunner.Run(_temp.Path, "check", essay, "--source", source, "--source", source, "--source", empty, "--out", "runs", "--run-id", "w", "--quiet");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("given twice", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("no text", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("given twice", File.ReadAllText(Path.Combine(_temp.Path, "runs", "w", "methodology.md")), StringComparison.Ordinal);
+    }
+}
