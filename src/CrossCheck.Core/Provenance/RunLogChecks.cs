@@ -15,16 +15,16 @@ internal static partial class RunLogChecks
 {
     public static VerificationResult Check(string logPath, string specPath, VerificationResult chain, string? pinnedPublicKeyPem)
     {
-        var (runEnds, lastType) = Count(logPath);
+        var (runEnds, lastType, stray) = Count(logPath);
         if (runEnds == 0)
         {
             return Broken(chain, ChainBreakKind.CutTail,
                 $"cut tail: the log ends with a {lastType ?? "missing"} record, not run_end, though run.json says the run finished; records were removed from the end of the log");
         }
-        if (runEnds > 1 || lastType != ProvenanceVerifier.RunEndType)
+        if (stray is { } after || lastType != ProvenanceVerifier.RunEndType)
         {
             return Broken(chain, ChainBreakKind.RecordsAfterRunEnd,
-                $"records after run_end: the log holds {runEnds} run_end record(s) and ends with {lastType}; something was appended after the run finished");
+                $"records after run_end: a {stray ?? lastType} record follows a run_end (only a run_resumed may, when a run that crashed before its folder was renamed is resumed); something was appended after the run finished");
         }
         var (runId, seal) = LogSeal.ReadFrom(specPath);
         if (seal is not null && !string.Equals(seal.HeadSha256, chain.LastHash, StringComparison.Ordinal))
@@ -71,10 +71,12 @@ internal static partial class RunLogChecks
     private static VerificationResult Broken(VerificationResult chain, ChainBreakKind kind, string reason) =>
         chain with { Break = new ChainBreak(chain.Records, chain.Records - 1, kind, reason) };
 
-    private static (int RunEnds, string? LastType) Count(string path)
+    /// <summary>run_end records, the last record's type, and the first record after a run_end that is not run_resumed.</summary>
+    private static (int RunEnds, string? LastType, string? Stray) Count(string path)
     {
         var runEnds = 0;
         string? last = null;
+        string? stray = null;
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0)
@@ -82,13 +84,18 @@ internal static partial class RunLogChecks
                 continue;
             }
             using var doc = JsonDocument.Parse(line);
-            last = doc.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+            var type = doc.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+            if (last == ProvenanceVerifier.RunEndType && type != "run_resumed")
+            {
+                stray ??= type;
+            }
+            last = type;
             if (last == ProvenanceVerifier.RunEndType)
             {
                 runEnds++;
             }
         }
-        return (runEnds, last);
+        return (runEnds, last, stray);
     }
 
     [GeneratedRegex(@"last record hash `([0-9a-f]{64})`")]
