@@ -149,3 +149,34 @@ public sealed class TransportTests
         Assert.Equal((123, 45), (answer.InputTokens, answer.OutputTokens));
     }
 }
+
+/// <summary>Issue 9: the Anthropic SDK's own clock must not cut calls; temperature must reach Anthropic.</summary>
+public sealed class AnthropicTimeoutTests
+{
+    [Fact]
+    public async Task Complete_WhenAnthropicAnswersAfterTheSdksDerivedTimeout_StillGetsTheAnswer()
+    {
+        // With max_tokens 64 the SDK would derive a timeout of about 1.8 s (3600 s × 64 / 128,000) on its own.
+        await using var emulator = new ProviderEmulator(_ => ScriptedReply.Answer("""{"verdict":"supported"}""").After(TimeSpan.FromSeconds(3)));
+        var request = ProviderTestKit.Request with { MaxTokens = 64 };
+
+        var answer = await ProviderTestKit.Client(emulator, "anthropic", "claude-opus-4-6").CompleteAsync(request, CancellationToken.None);
+
+        Assert.Equal("""{"verdict":"supported"}""", answer.Text);
+        var sent = ProviderTestKit.Single(emulator);
+        var timeout = sent.Headers.FirstOrDefault(h => h.Key.Equals("x-stainless-timeout", StringComparison.OrdinalIgnoreCase)).Value;
+        Assert.True(timeout is null || double.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) >= ModelClientFactory.AnthropicSdkTimeout.TotalSeconds, $"x-stainless-timeout: {timeout}");
+    }
+
+    [Fact]
+    public async Task Complete_WhenAnthropic_SendsTheConfiguredTemperature()
+    {
+        await using var emulator = new ProviderEmulator(_ => ScriptedReply.Answer("""{"verdict":"supported"}"""));
+
+        await ProviderTestKit.Client(emulator, "anthropic", "claude-opus-4-6").CompleteAsync(ProviderTestKit.Request with { Temperature = 0 }, CancellationToken.None);
+
+        var json = ProviderTestKit.Single(emulator).Parsed!.Json;
+        Assert.True(json.TryGetProperty("temperature", out var t), "no temperature reached Anthropic");
+        Assert.Equal(0, t.GetDouble());
+    }
+}
