@@ -79,6 +79,20 @@ public static class MethodologyWriter
                 md.AppendLine($"- {ps.CappedByMechanicalChecks} final \"supported\" verdict(s) were capped by the mechanical checks.");
             }
         }
+        if (summary.Panel is { Usage: { Count: > 0 } usage } degradedCheck)
+        {
+            md.AppendLine().AppendLine("Roles each panelist actually played (answers that were usable), its failed calls, and roles reassigned away from it:").AppendLine();
+            md.AppendLine("| panelist | draft | verify | attack | reconcile | failed calls | reassigned away |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var u in usage)
+            {
+                md.AppendLine($"| {u.Panelist} | {u.Drafts} | {u.Verifies} | {u.Attacks} | {u.Reconciles} | {u.FailedCalls} of {u.Calls} | {u.ReassignedAway} |");
+            }
+            if (degradedCheck.Degraded)
+            {
+                md.AppendLine().AppendLine($"**This run was degraded:** {string.Join("; ", usage.Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of its {u.Calls} calls"))} (more than {PanelistUsage.DegradedFailureShare:P0}). The rotation described above did not hold for every claim; the table gives the roles really played.");
+            }
+            md.AppendLine();
+        }
         if (summary.Cost is { } cost)
         {
             md.AppendLine($"- Cost: {MarkdownReportWriter.CostText(cost)} by the editable price table in the configuration; by stage: {string.Join(", ", cost.ByStage.Select(p => $"{p.Key} {p.Value.Calls} calls US${p.Value.KnownCost.ToString("0.00##", CultureInfo.InvariantCulture)}"))}.");

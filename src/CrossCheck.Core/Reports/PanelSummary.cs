@@ -25,8 +25,12 @@ public sealed record PanelSummary(
     int Overruled = 0,
     int RefusedDepartures = 0,
     int InstructionLikeCitations = 0,
-    int MisplacedCitations = 0)
+    int MisplacedCitations = 0,
+    IReadOnlyList<PanelistUsage>? Usage = null)
 {
+    /// <summary>True when some panelist failed more than <see cref="PanelistUsage.DegradedFailureShare"/> of its calls.</summary>
+    public bool Degraded => Usage?.Any(u => u.Degraded) ?? false;
+
     public static PanelSummary? From(RunResult run)
     {
         if (run.Options.Panel.Count == 0)
@@ -57,6 +61,7 @@ public sealed record PanelSummary(
             judged.Count(o => o.Panel!.Overruled),
             judged.Count(o => o.Panel!.FinalFrom.Contains("departure refused", StringComparison.Ordinal)),
             answers.Sum(a => a.Citations.Count(c => c.InstructionLike)),
-            answers.Sum(a => a.Citations.Count(c => c.InSources && c.PlaceProblem is not null)));
+            answers.Sum(a => a.Citations.Count(c => c.InSources && c.PlaceProblem is not null)),
+            PanelistUsage.From(panel, judged.Select(o => o.Panel!).ToArray()));
     }
 }
