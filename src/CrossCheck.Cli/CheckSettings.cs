@@ -62,6 +62,10 @@ public sealed class CheckSettings : CommonSettings
     [Description("Stop starting model calls once the run's cost would pass this many US dollars; calls in flight finish, and the report lists the claims left unchecked (exit code 5).")]
     public decimal? MaxCost { get; init; }
 
+    [CommandOption("--allow-degraded")]
+    [Description("Exit 0 even when a panelist failed more than 20% of its calls (otherwise exit code 6, panel degraded).")]
+    public bool AllowDegraded { get; init; }
+
     [CommandOption("--estimate")]
     [Description("Print the calls, tokens and cost the run would take, then exit without calling any model.")]
     public bool Estimate { get; init; }

@@ -46,7 +46,20 @@ public sealed class CheckWorker(
             {
                 Output.Error($"--max-cost reached: {result.UncheckedClaims.Count} claim(s) left unchecked by the panel; the report in {result.Folder} is marked incomplete.");
             }
-            outcome.ExitCode = !result.Complete ? ExitCodes.BudgetReached : failing.Count > 0 ? ExitCodes.FailOnVerdictFound : ExitCodes.Ok;
+            var panel = Reports.PanelSummary.From(result);
+            foreach (var u in panel?.Usage?.Where(u => u.FailedCalls > 0) ?? [])
+            {
+                Output.Error($"panelist {u.Describe()}");
+            }
+            var degraded = panel?.Degraded == true && !request.Settings.AllowDegraded;
+            if (panel?.Degraded == true)
+            {
+                Output.Error($"panel degraded: {string.Join("; ", panel.Usage!.Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of {u.Calls} calls"))}{(degraded ? " (exit 6; --allow-degraded to accept)" : "")}");
+            }
+            outcome.ExitCode = !result.Complete ? ExitCodes.BudgetReached
+                : failing.Count > 0 ? ExitCodes.FailOnVerdictFound
+                : degraded ? ExitCodes.PanelDegraded
+                : ExitCodes.Ok;
         }
         catch (Exception e) when (UserErrors.Describe(e) is { } message)
         {

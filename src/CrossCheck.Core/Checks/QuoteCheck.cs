@@ -14,6 +14,9 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
 
     public int MaxGap { get; init; } = 1500;
 
+    /// <summary>The sources this check searches.</summary>
+    public SourceCorpus Corpus => corpus;
+
     public QuoteResult Check(string quote)
     {
         var pieces = new Claims.QuotedSpan(quote).Pieces;

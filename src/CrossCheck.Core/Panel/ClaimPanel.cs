@@ -13,7 +13,8 @@ public sealed record ClaimPanel(
     IReadOnlyList<PanelAnswer> Reconciliations,
     Verdict FinalVerdict,
     string FinalFrom,
-    IReadOnlyList<string> Flags)
+    IReadOnlyList<string> Flags,
+    bool Overruled = false)
 {
     public PanelAnswer? VerificationBy(PanelistSpec panelist) => Verifications.FirstOrDefault(v => v.Panelist == panelist);
 

@@ -1,6 +1,7 @@
 using CrossCheck.Checks;
 using CrossCheck.Claims;
 using CrossCheck.Costs;
+using CrossCheck.Evidence;
 using CrossCheck.Ingest;
 using CrossCheck.Models;
 using CrossCheck.Panel.Prompts;
@@ -77,13 +78,14 @@ public sealed class PanelRunner
             section = e.Passage.Section?.Label,
             text = e.Passage.Text,
         }).ToArray();
+        var passages = mechanical.Evidence.Select(e => e.Passage).ToArray();
 
         PanelAnswer draft;
-        (draft, roles) = await AskRoleAsync(Stage.Draft, roles, 1, claim.Id, new { claim = claim.Text, kind = claim.Kind.ToString() }, cancellationToken).ConfigureAwait(false);
+        (draft, roles) = await AskRoleAsync(Stage.Draft, roles, 1, claim.Id, new { claim = claim.Text, kind = claim.Kind.ToString() }, passages, cancellationToken).ConfigureAwait(false);
         var proposition = draft.Text("proposition") ?? claim.Text;
 
         var verifications = await Task.WhenAll(_panel.Select(p => _caller.AskAsync(
-            Stage.Verify, p, 1, claim.Id, new { claim = claim.Text, proposition, evidence }, reserve: false, cancellationToken))).ConfigureAwait(false);
+            Stage.Verify, p, 1, claim.Id, new { claim = claim.Text, proposition, evidence }, passages, reserve: false, cancellationToken))).ConfigureAwait(false);
 
         var reviews = verifications.Select((v, i) => new
         {
@@ -107,7 +109,7 @@ public sealed class PanelRunner
                 majority_verdict = current.Name(),
                 reviews = reviews.Select(r => new { r.reviewer, r.verdict, r.rationale }),
                 previous_reconciliation = reconciliations.LastOrDefault() is { Failed: false } last ? new { verdict = last.Verdict?.Name(), rationale = last.Rationale } : null,
-            }, cancellationToken).ConfigureAwait(false);
+            }, passages, cancellationToken).ConfigureAwait(false);
             attacks.Add(attack);
             PanelAnswer reconcile;
             (reconcile, roles) = await AskRoleAsync(Stage.Reconcile, roles, round, claim.Id, new
@@ -122,7 +124,7 @@ public sealed class PanelRunner
                     citations = attack.Citations.Select(c => new { c.Citation.Quote, check = c.Describe() }),
                 },
                 mechanical_checks = mechanicalSummary,
-            }, cancellationToken).ConfigureAwait(false);
+            }, passages, cancellationToken).ConfigureAwait(false);
             reconciliations.Add(reconcile);
             if (reconcile.Verdict is { } v)
             {
@@ -131,21 +133,21 @@ public sealed class PanelRunner
         }
 
         var final = VerdictPolicy.Decide(verifications, reconciliations, mechanical);
-        _log?.Append("verdict", new { claim = claim.Id, panelist = "panel", verdict = final.Verdict, from = final.From, flags = final.Flags, final = true });
-        return new ClaimPanel(claim.Id, roles, draft, verifications, attacks, reconciliations, final.Verdict, final.From, final.Flags);
+        _log?.Append("verdict", new { claim = claim.Id, panelist = "panel", verdict = final.Verdict, from = final.From, flags = final.Flags, overruled = final.Overruled, final = true });
+        return new ClaimPanel(claim.Id, roles, draft, verifications, attacks, reconciliations, final.Verdict, final.From, final.Flags, final.Overruled);
     }
 
     /// <summary>Asks the holder of a role; when that failed because the holder's provider is down, asks the panelist <see cref="RoleReassignment"/> gives it to.</summary>
-    private async Task<(PanelAnswer Answer, RoleAssignment Roles)> AskRoleAsync(Stage stage, RoleAssignment roles, int round, string claimId, object data, CancellationToken cancellationToken)
+    private async Task<(PanelAnswer Answer, RoleAssignment Roles)> AskRoleAsync(Stage stage, RoleAssignment roles, int round, string claimId, object data, IReadOnlyList<Passage> passages, CancellationToken cancellationToken)
     {
         var holder = RoleReassignment.HolderOf(stage, roles);
-        var answer = await _caller.AskAsync(stage, holder, round, claimId, data, reserve: false, cancellationToken).ConfigureAwait(false);
+        var answer = await _caller.AskAsync(stage, holder, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false);
         if (!answer.Failed || _isAvailable is null || _isAvailable(holder)
             || RoleReassignment.Reassign(_panel, stage, roles, _isAvailable, answer.Error!) is not { } moved)
         {
             return (answer, roles);
         }
         _log?.Append("role_reassigned", new { claim = claimId, stage = stage.PromptName(), round, from = holder.Id, to = moved.To.Id, reason = answer.Error });
-        return (await _caller.AskAsync(stage, moved.To, round, claimId, data, reserve: false, cancellationToken).ConfigureAwait(false), moved.Roles);
+        return (await _caller.AskAsync(stage, moved.To, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false), moved.Roles);
     }
 }

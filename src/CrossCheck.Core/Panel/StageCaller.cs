@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CrossCheck.Checks;
 using CrossCheck.Costs;
+using CrossCheck.Evidence;
 using CrossCheck.Models;
 using CrossCheck.Panel.Prompts;
 using CrossCheck.Provenance;
@@ -24,8 +25,15 @@ public sealed class StageCaller(
     BudgetGate budget,
     CostEstimator? estimator)
 {
+    private readonly CitationChecker _citations = new(quotes);
+
     /// <param name="reserve">Hold this call's estimate against --max-cost (calls outside a claim's own reservation).</param>
-    public async Task<PanelAnswer> AskAsync(Stage stage, PanelistSpec panelist, int round, string claimId, object data, bool reserve, CancellationToken cancellationToken)
+    public Task<PanelAnswer> AskAsync(Stage stage, PanelistSpec panelist, int round, string claimId, object data, bool reserve, CancellationToken cancellationToken) =>
+        AskAsync(stage, panelist, round, claimId, data, null, reserve, cancellationToken);
+
+    /// <param name="evidence">The passages shown to the model as E1, E2…: a citation must stand in the one it names.</param>
+    /// <param name="reserve">Hold this call's estimate against --max-cost (calls outside a claim's own reservation).</param>
+    public async Task<PanelAnswer> AskAsync(Stage stage, PanelistSpec panelist, int round, string claimId, object data, IReadOnlyList<Passage>? evidence, bool reserve, CancellationToken cancellationToken)
     {
         var template = prompts[stage.PromptName()];
         var system = await PromptLibrary.RenderSystemAsync(template).ConfigureAwait(false);
@@ -59,14 +67,14 @@ public sealed class StageCaller(
         }
         var verdict = AnswerParser.ReadVerdict(parsed, stage == Stage.Attack ? "proposed_verdict" : "verdict");
         var rationale = parsed is { } p && p.TryGetProperty("rationale", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        var citations = AnswerParser.ReadCitations(parsed).Select(CheckCitation).ToArray();
+        var citations = AnswerParser.ReadCitations(parsed).Select(c => _citations.Check(c, evidence)).ToArray();
         if (citations.Length > 0)
         {
             log?.Append("citation_check", new
             {
                 claim = claimId, stage = stage.PromptName(), panelist = panelist.Id, round,
                 verified = citations.Count(c => c.Verified), total = citations.Length,
-                citations = citations.Select(c => new { quote = c.Citation.Quote, cited_page = c.Citation.Page, match = c.Match, similarity = c.Similarity, found_page = c.FoundPage, result = c.Describe() }),
+                citations = citations.Select(c => new { quote = c.Citation.Quote, cited_page = c.Citation.Page, match = c.Match, similarity = c.Similarity, found_page = c.FoundPage, verified = c.Verified, place_problem = c.PlaceProblem, instruction_like = c.InstructionLike, result = c.Describe() }),
             });
         }
         return new PanelAnswer(stage.PromptName(), panelist, round, verdict, rationale, citations, parsed, raw, null, stats, template.Id, template.Hash);
@@ -74,12 +82,6 @@ public sealed class StageCaller(
 
     private static PanelAnswer Failed(Stage stage, PanelistSpec panelist, int round, PromptTemplate template, string raw, string error, CallStats stats) =>
         new(stage.PromptName(), panelist, round, null, null, [], null, raw, error, stats, template.Id, template.Hash);
-
-    private CheckedCitation CheckCitation(Citation citation)
-    {
-        var r = quotes.Check(citation.Quote);
-        return new CheckedCitation(citation, r.Match, r.Similarity, r.Location?.Source.FileName, r.Location?.Page, r.Location?.Section?.Label);
-    }
 
     private async Task<(ModelAnswer? Answer, string? Error)> CallAsync(string stage, PanelistSpec panelist, int round, string claimId, PromptTemplate template, ModelRequest request, bool reserve, CancellationToken cancellationToken)
     {

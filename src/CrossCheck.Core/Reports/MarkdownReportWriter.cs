@@ -57,7 +57,11 @@ public static class MarkdownReportWriter
                 }
                 if (c.Panel is { } panel)
                 {
-                    md.AppendLine().AppendLine($"Panel ({Escape(panel.FinalFrom)}; agreement {panel.Agreement.ToString().ToLowerInvariant()}; citations verified {panel.CitationsVerified}): drafter {Escape(panel.Drafter)}, attacker {Escape(panel.Attacker)}, reconciler {Escape(panel.Reconciler)}.").AppendLine();
+                    if (panel.Overruled)
+                    {
+                        md.AppendLine().AppendLine("**Overruled:** the reconciler moved the final verdict away from the verify majority, citing a quote verified on its cited page and passage.");
+                    }
+                    md.AppendLine().AppendLine($"Panel ({Escape(panel.FinalFrom)}; agreement {Escape(panel.AgreementLabel)}; citations verified {panel.CitationsVerified}): drafter {Escape(panel.Drafter)}, attacker {Escape(panel.Attacker)}, reconciler {Escape(panel.Reconciler)}.").AppendLine();
                     md.AppendLine("| panelist | verdict | citations verified | rationale |").AppendLine("|---|---|---|---|");
                     md.AppendLine($"| {GroundingPanelist} | {c.Grounding.Verdict.Name()} | | mechanical checks |");
                     foreach (var a in panel.Verifications)

@@ -16,7 +16,7 @@ public static class MatrixCsvWriter
     public static string[] Header(IReadOnlyList<Models.PanelistSpec> panel) =>
     [
         "claim_id", "line", "text", "kind", "checkable", "quote_check", "number_check", "section_check",
-        "support_score", GroundingChecker.PanelistName, .. panel.Select(p => p.Id), "final_verdict", "agreement",
+        "support_score", GroundingChecker.PanelistName, .. panel.Select(p => p.Id), "final_verdict", "overruled", "agreement",
         "citations_verified", "evidence_source", "evidence_page", "evidence_section", "evidence_excerpt",
     ];
 
@@ -43,7 +43,8 @@ public static class MatrixCsvWriter
                 g.Verdict.Name(),
                 .. panel.Select(p => c.Panel is null ? "" : (c.Panel.Verifications.FirstOrDefault(v => v.Panelist == p.Id)?.Verdict ?? Verdict.Failed).Name()),
                 c.FinalVerdict.Name(),
-                c.Panel is null ? "" : Name(c.Panel.Agreement),
+                c.Panel is null ? "" : c.Panel.Overruled ? "true" : "false",
+                c.Panel is null ? "" : c.Panel.AgreementLabel,
                 c.Panel?.CitationsVerified ?? "",
                 best?.Source ?? "",
                 best?.Page.ToString(CultureInfo.InvariantCulture) ?? "",

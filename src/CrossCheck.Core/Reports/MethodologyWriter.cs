@@ -67,12 +67,35 @@ public static class MethodologyWriter
         md.AppendLine($"- Section references: {summary.SectionsHolding} of {summary.SectionReferences} point to a section that exists and holds the evidence.");
         if (summary.Panel is { } ps)
         {
-            md.AppendLine($"- Citations given by the panel while verifying: {ps.CitationsVerified} of {ps.Citations} found in the sources; {ps.UnverifiedSupport} \"supported\" vote(s) without a verified citation.");
+            md.AppendLine($"- Citations given by the panel while verifying: {ps.CitationsVerified} of {ps.Citations} verified (found in the sources on the cited page and in the cited passage, and not instruction-like); {ps.UnverifiedSupport} \"supported\" vote(s) without a verified citation.");
+            if (ps.MisplacedCitations > 0)
+            {
+                md.AppendLine($"- {ps.MisplacedCitations} citation(s) were found in the sources but not on the cited page or in the cited passage, and did not count as verified.");
+            }
+            if (ps.InstructionLikeCitations > 0)
+            {
+                md.AppendLine($"- {ps.InstructionLikeCitations} citation(s) quoted text that reads as an instruction to the checker; they were never accepted as evidence.");
+            }
+            md.AppendLine($"- Final verdict policy: the reconciler may move a verdict away from the verify majority only with a citation verified on its cited page and passage. Overruled: {ps.Overruled} claim(s); departures refused for lack of such a citation: {ps.RefusedDepartures}.");
             md.AppendLine($"- Model answers: {ps.ModelAnswers} ({ps.FailedAnswers} failed after one repair attempt, {ps.RepairedAnswers} needed a repair), {ps.InputTokens:N0} input and {ps.OutputTokens:N0} output tokens.");
             if (ps.CappedByMechanicalChecks > 0)
             {
                 md.AppendLine($"- {ps.CappedByMechanicalChecks} final \"supported\" verdict(s) were capped by the mechanical checks.");
             }
+        }
+        if (summary.Panel is { Usage: { Count: > 0 } usage } degradedCheck)
+        {
+            md.AppendLine().AppendLine("Roles each panelist actually played (answers that were usable), its failed calls, and roles reassigned away from it:").AppendLine();
+            md.AppendLine("| panelist | draft | verify | attack | reconcile | failed calls | reassigned away |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var u in usage)
+            {
+                md.AppendLine($"| {u.Panelist} | {u.Drafts} | {u.Verifies} | {u.Attacks} | {u.Reconciles} | {u.FailedCalls} of {u.Calls} | {u.ReassignedAway} |");
+            }
+            if (degradedCheck.Degraded)
+            {
+                md.AppendLine().AppendLine($"**This run was degraded:** {string.Join("; ", usage.Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of its {u.Calls} calls"))} (more than {PanelistUsage.DegradedFailureShare:P0}). The rotation described above did not hold for every claim; the table gives the roles really played.");
+            }
+            md.AppendLine();
         }
         if (summary.Cost is { } cost)
         {

@@ -20,7 +20,10 @@ public sealed record PanelRecord(
     AgreementClass Agreement,
     string CitationsVerified,
     string? SuggestedCorrection,
-    IReadOnlyList<string> Flags)
+    IReadOnlyList<string> Flags,
+    bool Overruled = false,
+    string AgreementLabel = "",
+    int FailedVotes = 0)
 {
     public static PanelRecord From(ClaimPanel p)
     {
@@ -33,7 +36,32 @@ public sealed record PanelRecord(
             p.Verifications.Select(AnswerRecord.From).ToArray(),
             p.Attacks.Select(AnswerRecord.From).ToArray(),
             p.Reconciliations.Select(AnswerRecord.From).ToArray(),
-            p.FinalVerdict, p.FinalFrom, agreement.Class, $"{verified}/{cited}", p.SuggestedCorrection, p.Flags);
+            p.FinalVerdict, p.FinalFrom, agreement.Class, $"{verified}/{cited}", p.SuggestedCorrection, p.Flags,
+            p.Overruled, Label(agreement), agreement.Failed);
+    }
+
+    /// <summary>
+    /// The agreement class over valid verify answers only, saying how many of them there were and how many failed or
+    /// answered not_checkable when any did: "unanimous" alone only when every panelist gave a valid answer.
+    /// </summary>
+    public static string Label(ClaimAgreement a)
+    {
+        var name = a.Class.ToString().ToLowerInvariant();
+        var left = a.Failed + a.NotCheckable + a.Missing;
+        if (left == 0)
+        {
+            return name;
+        }
+        var parts = new List<string>();
+        if (a.Failed + a.Missing > 0)
+        {
+            parts.Add($"{a.Failed + a.Missing} failed");
+        }
+        if (a.NotCheckable > 0)
+        {
+            parts.Add($"{a.NotCheckable} not_checkable");
+        }
+        return $"{name} of {a.UsableVotes} valid ({string.Join(", ", parts)})";
     }
 }
 

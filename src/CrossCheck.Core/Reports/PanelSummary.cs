@@ -21,8 +21,16 @@ public sealed record PanelSummary(
     int CitationsVerified,
     int UnverifiedSupport,
     int CappedByMechanicalChecks,
-    RunAgreement Agreement)
+    RunAgreement Agreement,
+    int Overruled = 0,
+    int RefusedDepartures = 0,
+    int InstructionLikeCitations = 0,
+    int MisplacedCitations = 0,
+    IReadOnlyList<PanelistUsage>? Usage = null)
 {
+    /// <summary>True when some panelist failed more than <see cref="PanelistUsage.DegradedFailureShare"/> of its calls.</summary>
+    public bool Degraded => Usage?.Any(u => u.Degraded) ?? false;
+
     public static PanelSummary? From(RunResult run)
     {
         if (run.Options.Panel.Count == 0)
@@ -49,6 +57,11 @@ public sealed record PanelSummary(
             verifications.Sum(v => v.CitationsVerified),
             verifications.Count(v => v.UnverifiedSupport),
             judged.Count(o => o.Panel!.FinalFrom.Contains("capped", StringComparison.Ordinal)),
-            AgreementAnalyzer.Analyze(table));
+            AgreementAnalyzer.Analyze(table),
+            judged.Count(o => o.Panel!.Overruled),
+            judged.Count(o => o.Panel!.FinalFrom.Contains("departure refused", StringComparison.Ordinal)),
+            answers.Sum(a => a.Citations.Count(c => c.InstructionLike)),
+            answers.Sum(a => a.Citations.Count(c => c.InSources && c.PlaceProblem is not null)),
+            PanelistUsage.From(panel, judged.Select(o => o.Panel!).ToArray()));
     }
 }

@@ -10,15 +10,16 @@ using Polly.Timeout;
 
 namespace CrossCheck.Resilience;
 
-// Over 250 lines on purpose: the Polly pipeline is one ordered list of strategies (total timeout → retry → breaker →
-// concurrency → rate limit → attempt timeout); split across files, their order and shared callbacks would be hard to read.
+// Over 250 lines on purpose: the Polly pipeline is one ordered list of strategies (concurrency → total timeout → retry →
+// breaker → rate limit → attempt timeout); split across files, their order and shared callbacks would be hard to read.
 
 /// <summary>
 /// One Polly pipeline per provider, in front of every HTTP request to it. Outermost first:
+/// concurrency limiter (a call holds its slot through its retries, so a provider that answers 429 is not hammered) →
 /// total timeout → retry (exponential backoff with jitter; waits as long as Retry-After, <c>retry-after-ms</c>,
 /// <c>x-ratelimit-reset-*</c> or <c>anthropic-ratelimit-*-reset</c> say, capped at <see cref="ProviderResilienceOptions.RetryMaxDelay"/>;
 /// 408, 429, 5xx incl. 529, dropped connections, cut bodies and attempt timeouts are retried) → circuit breaker
-/// (429 does not count) → concurrency limiter → rate limiter (requests and estimated tokens per minute) → per-attempt timeout.
+/// (429 does not count) → rate limiter (requests and estimated tokens per minute) → per-attempt timeout.
 /// Every strategy runs on the injected <see cref="TimeProvider"/>. Use <see cref="CreateClient"/> (or <see cref="ClientFactory"/>)
 /// as <see cref="ModelClientFactory"/>'s <c>httpClientFor</c> hook: each call returns a new HttpClient over the provider's
 /// shared handler, so the limits and the breaker hold across every client of a provider.
@@ -86,6 +87,10 @@ public sealed class ProviderHttpClients : IDisposable
         }
 
         var lane = lazy.Value;
+        if (_time.GetUtcNow() < lane.DownUntil)
+        {
+            return true;
+        }
         return lane.Breaker.CircuitState switch
         {
             CircuitState.Isolated => true,
@@ -93,6 +98,10 @@ public sealed class ProviderHttpClients : IDisposable
             _ => false,
         };
     }
+
+    /// <summary>Why a provider was marked down for a reason its breaker does not see (rejected key, exhausted quota); null when never.</summary>
+    public string? DownReason(string provider) =>
+        _lanes.TryGetValue(ProviderNames.Canonical(provider), out var lazy) && lazy.IsValueCreated ? lazy.Value.DownReason : null;
 
     public void Dispose()
     {
@@ -125,6 +134,14 @@ public sealed class ProviderHttpClients : IDisposable
             _onEvent(new ResilienceEvent(provider, kind, AttemptOf(context), status, wait, detail));
 
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "crosscheck-" + provider, TimeProvider = _time };
+        // First (outermost), so that neither timeout runs while a call waits for a slot: both are measured from when it leaves the queue.
+        builder.AddConcurrencyLimiter(new System.Threading.RateLimiting.ConcurrencyLimiterOptions
+        {
+            PermitLimit = o.MaxConcurrentRequests,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
+        });
+
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "total-timeout",
@@ -189,13 +206,6 @@ public sealed class ProviderHttpClients : IDisposable
             },
         });
 
-        builder.AddConcurrencyLimiter(new System.Threading.RateLimiting.ConcurrencyLimiterOptions
-        {
-            PermitLimit = o.MaxConcurrentRequests,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
-        });
-
         var requests = o.RequestsPerMinute > 0 ? new TokenBucket(o.RequestsPerMinute, _time) : null;
         var tokens = o.TokensPerMinute > 0 ? new TokenBucket(o.TokensPerMinute, _time) : null;
         if (requests is not null || tokens is not null)
@@ -244,7 +254,14 @@ public sealed class ProviderHttpClients : IDisposable
         var handler = new ResilientHttpHandler(
             pipeline,
             (attempt, status, detail) => _onEvent(new ResilienceEvent(provider, ResilienceEventKind.Attempt, attempt, status, null, detail)),
-            _transportFor(provider));
+            _transportFor(provider),
+            status =>
+            {
+                if (lane?.Observe(status, _time.GetUtcNow()) is { } reason)
+                {
+                    _onEvent(new ResilienceEvent(provider, ResilienceEventKind.ProviderDown, 0, status, null, reason));
+                }
+            });
         lane = new ProviderLane(o, handler, breaker);
         return lane;
     }

@@ -53,8 +53,20 @@ public sealed record ProviderResilienceOptions
     /// <summary>Time for one HTTP attempt, body included.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Time for the whole call: every attempt, retry wait and queue wait.</summary>
+    /// <summary>
+    /// Time for the whole call once it has left the concurrency queue: every attempt, retry wait and rate-limit wait.
+    /// Time spent waiting for a concurrency slot does not count (nor does any SDK clock: SDK timeouts are off).
+    /// </summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>
+    /// Calls in a row that end in 429 after every retry before the provider is treated as down (an exhausted quota,
+    /// not a passing burst): its roles go to other panelists for <see cref="RateLimitedDownDuration"/>.
+    /// </summary>
+    public int RateLimitedCallsBeforeDown { get; init; } = 3;
+
+    /// <summary>How long a provider that kept answering 429 is treated as down.</summary>
+    public TimeSpan RateLimitedDownDuration { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// Built-in defaults per provider. Cloud APIs: a few concurrent requests and entry-tier rates; OpenAI and Azure allow
@@ -141,6 +153,8 @@ public sealed record ProviderResilienceOptions
         Check(BreakerSamplingDuration >= TimeSpan.FromMilliseconds(500), nameof(BreakerSamplingDuration), "must be at least 500ms");
         Check(BreakerBreakDuration >= TimeSpan.FromMilliseconds(500) && BreakerBreakDuration <= TimeSpan.FromDays(1), nameof(BreakerBreakDuration), "must be between 500ms and 1 day");
         Check(AttemptTimeout >= TimeSpan.FromMilliseconds(10) && AttemptTimeout <= TimeSpan.FromDays(1), nameof(AttemptTimeout), "must be between 10ms and 1 day");
+        Check(RateLimitedCallsBeforeDown >= 1, nameof(RateLimitedCallsBeforeDown), "must be 1 or more");
+        Check(RateLimitedDownDuration >= TimeSpan.FromMilliseconds(500) && RateLimitedDownDuration <= TimeSpan.FromDays(1), nameof(RateLimitedDownDuration), "must be between 500ms and 1 day");
         Check(TotalTimeout >= AttemptTimeout && TotalTimeout <= TimeSpan.FromDays(1), nameof(TotalTimeout), "must be at least AttemptTimeout and at most 1 day");
         if (problems.Count > 0)
         {
@@ -166,6 +180,8 @@ public sealed record ProviderResilienceOptions
             BreakerBreakDuration = Duration(section, nameof(BreakerBreakDuration), where) ?? o.BreakerBreakDuration,
             AttemptTimeout = Duration(section, nameof(AttemptTimeout), where) ?? o.AttemptTimeout,
             TotalTimeout = Duration(section, nameof(TotalTimeout), where) ?? o.TotalTimeout,
+            RateLimitedCallsBeforeDown = Int(section, nameof(RateLimitedCallsBeforeDown), where) ?? o.RateLimitedCallsBeforeDown,
+            RateLimitedDownDuration = Duration(section, nameof(RateLimitedDownDuration), where) ?? o.RateLimitedDownDuration,
         };
     }
 

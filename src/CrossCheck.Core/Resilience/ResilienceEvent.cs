@@ -30,6 +30,7 @@ public sealed record ResilienceEvent(
         ResilienceEventKind.HalfOpen => "half_open",
         ResilienceEventKind.Timeout => "timeout",
         ResilienceEventKind.RateLimited => "rate_limited",
+        ResilienceEventKind.ProviderDown => "provider_down",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 }

@@ -22,4 +22,7 @@ public enum ResilienceEventKind
 
     /// <summary>The client-side rate limiter (requests or tokens per minute) made a request wait.</summary>
     RateLimited,
+
+    /// <summary>The provider is treated as down for a reason its breaker does not count: a rejected key (401/403) or 429s past the limit.</summary>
+    ProviderDown,
 }

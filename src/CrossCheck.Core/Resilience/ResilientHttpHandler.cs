@@ -14,12 +14,15 @@ internal sealed class ResilientHttpHandler : DelegatingHandler
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly Action<int, int?, string?> _onAttempt;
+    private readonly Action<int?> _onFinished;
 
-    public ResilientHttpHandler(ResiliencePipeline<HttpResponseMessage> pipeline, Action<int, int?, string?> onAttempt, HttpMessageHandler inner)
+    /// <param name="onFinished">The call's final status once the pipeline is done (null when it ended in an exception).</param>
+    public ResilientHttpHandler(ResiliencePipeline<HttpResponseMessage> pipeline, Action<int, int?, string?> onAttempt, HttpMessageHandler inner, Action<int?>? onFinished = null)
         : base(inner)
     {
         _pipeline = pipeline;
         _onAttempt = onAttempt;
+        _onFinished = onFinished ?? (_ => { });
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -34,6 +37,10 @@ internal sealed class ResilientHttpHandler : DelegatingHandler
                 static (ctx, state) => state.Self.AttemptAsync(state.Request, state.Counter, ctx.CancellationToken),
                 context,
                 (Self: this, Request: request, Counter: counter)).ConfigureAwait(false);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _onFinished(outcome.Result is { } r ? (int)r.StatusCode : null);
+            }
             outcome.ThrowIfException();
             return outcome.Result!;
         }

@@ -48,6 +48,28 @@ public sealed class PanelBehaviourTests : IDisposable
         File.ReadAllLines(Path.Combine(folder, "provenance.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).Where(r => r.GetProperty("type").GetString() == type);
 
     [Fact]
+    public async Task Reconcile_WhenOneReconcilerIsInjectedAgainstThreeHonestPanelists_TheMajorityStands()
+    {
+        var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict, InjectedReconciler = "xai" };
+        await using var emulator = new ProviderEmulator(script.Answer);
+
+        var (run, folder) = await RunAsync(emulator, "anthropic:claude-opus-4-6,openai:gpt-4.1,google:gemini-3-pro,xai:grok-4.1");
+
+        var attacked = run.Outcomes.Where(o => o.Panel is { } p && p.Reconciliations.Any(r => r.Panelist.Provider == "xai")
+            && PanelScript.SampleVerdict(o.Claim.Text) != "supported").ToArray();
+        Assert.NotEmpty(attacked);
+        foreach (var o in attacked)
+        {
+            Assert.Equal(PanelScript.SampleVerdict(o.Claim.Text), o.FinalVerdict.Name());
+            Assert.False(o.Panel!.Overruled);
+            Assert.Contains("departure refused", o.Panel.FinalFrom, StringComparison.Ordinal);
+            Assert.Contains(o.Panel.Reconciliations.Single().Citations, c => c.InSources && !c.Verified && c.Describe().Contains("not on the cited page", StringComparison.Ordinal));
+        }
+        var rows = EndToEnd.SampleRunTests.ReadCsv(Path.Combine(folder, "matrix.csv"));
+        Assert.All(rows.Where(r => attacked.Any(a => a.Claim.Id == r["claim_id"])), r => Assert.Equal("false", r["overruled"]));
+    }
+
+    [Fact]
     public async Task Verify_WhenAnswerIsNotJsonAndRepairFails_IsKeptAsFailed()
     {
         var script = new PanelScript { BrokenVerifier = "xai" };

@@ -23,6 +23,9 @@ public sealed class PanelScript
 
     public bool RepairSucceeds { get; init; }
 
+    /// <summary>When set, this provider reconciles every claim as "supported", citing real source words on a page they are not on (a prompt-injected or sycophantic reconciler).</summary>
+    public string? InjectedReconciler { get; init; }
+
     /// <summary>When set, this provider cites a quotation that is not in the source.</summary>
     public string? FabricatingProvider { get; init; }
 
@@ -97,6 +100,13 @@ public sealed class PanelScript
                     : Evidence(data).Take(1).Select(e => new { passage_id = e.Id, page = e.Page, quote = e.Quote }).ToArray(),
             }),
             "Attack" => Json(new { challenges = new[] { new { type = "none", argument = "scripted test answer", citations = Array.Empty<object>() } }, proposed_verdict = Majority(data) }),
+            "Reconcile" when request.Provider == InjectedReconciler => Json(new
+            {
+                verdict = "supported",
+                rationale = "scripted injected answer",
+                suggested_correction = "",
+                citations = Evidence(data).Take(1).Select(e => new { passage_id = e.Id, page = e.Page + 40, quote = e.Quote }).ToArray(),
+            }),
             "Reconcile" => Json(new { verdict = Majority(data), rationale = "scripted test answer", suggested_correction = "", citations = Array.Empty<object>() }),
             "Repair" when RepairSucceeds => Json(new { verdict = "not_in_source", confidence = 0.5, rationale = "scripted repaired answer", citations = Array.Empty<object>() }),
             "Repair" => ScriptedReply.Answer("Still not JSON, sorry."),

@@ -4,19 +4,132 @@ using static CrossCheck.Tests.Panel.PanelFixtures;
 
 namespace CrossCheck.Tests.Panel;
 
-/// <summary>Today's final-verdict rules, case by case (issue 9 adds rules here).</summary>
+/// <summary>The final-verdict rules (README "Verdict policy"), case by case.</summary>
 public sealed class VerdictPolicyTests
 {
     [Fact]
-    public void Decide_WhenTheReconcilerAnswered_TakesItsVerdict()
+    public void Decide_WhenTheReconcilerAgreesWithTheMajority_TakesItsVerdictUnflagged()
     {
         var final = VerdictPolicy.Decide(
-            [Vote(A, Verdict.Contradicted), Vote(O, Verdict.Contradicted)],
+            [Vote(A, Verdict.Contradicted), Vote(O, Verdict.Contradicted), Vote(G, Verdict.PartiallySupported)],
+            [Vote(X, Verdict.Contradicted, stage: "Reconcile")],
+            Grounding(Verdict.NotInSource));
+
+        Assert.Equal(Verdict.Contradicted, final.Verdict);
+        Assert.Equal("reconcile", final.From);
+        Assert.False(final.Overruled);
+    }
+
+    [Fact]
+    public void Decide_WhenThereIsNoValidMajority_TakesTheReconcilersVerdict()
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, Verdict.NotCheckable), Vote(O, null)],
             [Vote(G, Verdict.PartiallySupported, stage: "Reconcile")],
             Grounding(Verdict.NotInSource));
 
         Assert.Equal(Verdict.PartiallySupported, final.Verdict);
-        Assert.Equal("reconcile", final.From);
+        Assert.False(final.Overruled);
+    }
+
+    [Fact]
+    public void Decide_WhenTheReconcilerDepartsWithoutAVerifiedCitation_KeepsTheMajority()
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, Verdict.Contradicted), Vote(O, Verdict.Contradicted), Vote(G, Verdict.NotInSource)],
+            [Vote(X, Verdict.PartiallySupported, stage: "Reconcile")],
+            Grounding(Verdict.NotInSource));
+
+        Assert.Equal(Verdict.Contradicted, final.Verdict);
+        Assert.False(final.Overruled);
+        Assert.Contains("departure refused", final.From, StringComparison.Ordinal);
+        Assert.Contains(final.Flags, f => f.Contains("the majority stands", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Decide_WhenTheReconcilerCitesAMisplacedOrInstructionLikeQuote_KeepsTheMajority(bool misplaced, bool instruction)
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, Verdict.Contradicted, verifiedCitation: true), Vote(O, Verdict.NotInSource), Vote(G, Verdict.Contradicted)],
+            [Vote(X, Verdict.Supported, stage: "Reconcile", misplacedCitation: misplaced, instructionCitation: instruction)],
+            Grounding(Verdict.Supported));
+
+        Assert.Equal(Verdict.Contradicted, final.Verdict);
+        Assert.False(final.Overruled);
+        Assert.Contains(final.Flags, f => f.Contains("cited 1 quote(s) not verified", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_WhenTheReconcilerDepartsWithAVerifiedCitation_MovesTheVerdictAndFlagsOverruled()
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, Verdict.NotInSource), Vote(O, Verdict.NotInSource), Vote(G, Verdict.PartiallySupported)],
+            [Vote(X, Verdict.PartiallySupported, verifiedCitation: true, stage: "Reconcile")],
+            Grounding(Verdict.PartiallySupported));
+
+        Assert.Equal(Verdict.PartiallySupported, final.Verdict);
+        Assert.True(final.Overruled);
+        Assert.Contains(final.Flags, f => f.StartsWith("overruled:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_WhenAnOverruleToSupportedMeetsANumberConflict_IsCappedAndNotOverruled()
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, Verdict.Contradicted), Vote(O, Verdict.Contradicted), Vote(G, Verdict.Contradicted)],
+            [Vote(X, Verdict.Supported, verifiedCitation: true, stage: "Reconcile")],
+            Grounding(Verdict.Contradicted, numberConflict: true));
+
+        Assert.Equal(Verdict.Contradicted, final.Verdict);
+        Assert.False(final.Overruled);
+    }
+
+    [Fact]
+    public void Decide_WhenTheReconcilerSaysNotCheckable_KeepsTheMajority()
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, Verdict.Contradicted), Vote(O, Verdict.Contradicted), Vote(G, Verdict.Contradicted)],
+            [Vote(X, Verdict.NotCheckable, stage: "Reconcile")],
+            Grounding(Verdict.Contradicted, numberConflict: true));
+
+        Assert.Equal(Verdict.Contradicted, final.Verdict);
+        Assert.Contains(final.Flags, f => f.Contains("answered not_checkable", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, true, Verdict.Contradicted)]
+    [InlineData(true, false, Verdict.NotInSource)]
+    public void Decide_WhenEveryModelFailedOrSaidNotCheckable_KeepsTheMechanicalFinding(bool absentQuote, bool numberConflict, Verdict expected)
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, null), Vote(O, Verdict.NotCheckable)],
+            [Vote(X, Verdict.NotCheckable, stage: "Reconcile")],
+            Grounding(Verdict.Supported, absentQuote, numberConflict));
+
+        Assert.Equal(expected, final.Verdict);
+    }
+
+    [Fact]
+    public void Decide_WhenSupportedRestsOnlyOnAMisplacedCitation_IsCapped()
+    {
+        var final = VerdictPolicy.Decide(
+            [Vote(A, Verdict.Supported, misplacedCitation: true), Vote(O, Verdict.Supported, instructionCitation: true)],
+            [Vote(G, Verdict.Supported, misplacedCitation: true, stage: "Reconcile")],
+            Grounding(Verdict.Supported));
+
+        Assert.Equal(Verdict.NotInSource, final.Verdict);
+        Assert.Contains("capped: unverified support", final.From, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_WhenTheOnlyVerifiedSupportCameFromAFailedAnswer_IsCapped()
+    {
+        var failedWithCitation = Vote(A, Verdict.Supported, verifiedCitation: true) with { Error = "invalid answer after one repair" };
+        var final = VerdictPolicy.Decide([failedWithCitation, Vote(O, Verdict.Supported)], [], Grounding(Verdict.PartiallySupported));
+
+        Assert.Equal(Verdict.NotInSource, final.Verdict);
     }
 
     [Fact]
@@ -75,7 +188,7 @@ public sealed class VerdictPolicyTests
             Grounding(Verdict.Contradicted));
 
         Assert.Equal(Verdict.Contradicted, final.Verdict);
-        Assert.Contains(final.Flags, f => f.Contains("cited 1 quote(s) not found", StringComparison.Ordinal));
+        Assert.Contains(final.Flags, f => f.Contains("cited 1 quote(s) not verified", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -149,3 +149,22 @@ public sealed class TransportTests
         Assert.Equal((123, 45), (answer.InputTokens, answer.OutputTokens));
     }
 }
+
+/// <summary>Issue 9: the Anthropic SDK's own clock must not cut calls.</summary>
+public sealed class AnthropicTimeoutTests
+{
+    [Fact]
+    public async Task Complete_WhenAnthropicAnswersAfterTheSdksDerivedTimeout_StillGetsTheAnswer()
+    {
+        // With max_tokens 64 the SDK would derive a timeout of about 1.8 s (3600 s × 64 / 128,000) on its own.
+        await using var emulator = new ProviderEmulator(_ => ScriptedReply.Answer("""{"verdict":"supported"}""").After(TimeSpan.FromSeconds(3)));
+        var request = ProviderTestKit.Request with { MaxTokens = 64 };
+
+        var answer = await ProviderTestKit.Client(emulator, "anthropic", "claude-opus-4-6").CompleteAsync(request, CancellationToken.None);
+
+        Assert.Equal("""{"verdict":"supported"}""", answer.Text);
+        var sent = ProviderTestKit.Single(emulator);
+        var timeout = sent.Headers.FirstOrDefault(h => h.Key.Equals("x-stainless-timeout", StringComparison.OrdinalIgnoreCase)).Value;
+        Assert.True(timeout is null || double.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) >= ModelClientFactory.AnthropicSdkTimeout.TotalSeconds, $"x-stainless-timeout: {timeout}");
+    }
+}

@@ -53,7 +53,7 @@ public sealed class BreakerTests
     [Fact]
     public async Task Breaker_WhenOnlyRateLimited_StaysClosed()
     {
-        await using var kit = new ResilienceTestKit(_ => ScriptedReply.RateLimited(), Fragile);
+        await using var kit = new ResilienceTestKit(_ => ScriptedReply.RateLimited(), Fragile with { RateLimitedCallsBeforeDown = 5 });
         var client = kit.Client("openai", "gpt-4.1");
 
         for (int i = 0; i < 4; i++)
@@ -64,6 +64,37 @@ public sealed class BreakerTests
         Assert.False(kit.Clients.IsProviderDown("openai"));
         Assert.Equal(4, kit.Emulator.Requests.Count);
         Assert.Empty(kit.Of(ResilienceEventKind.BreakerOpened));
+    }
+
+    [Fact]
+    public async Task Provider_WhenCallsKeepEndingIn429PastTheLimit_IsDownAndSaysWhy()
+    {
+        await using var kit = new ResilienceTestKit(_ => ScriptedReply.RateLimited(), Fragile with { RateLimitedCallsBeforeDown = 3 });
+        var client = kit.Client("openai", "gpt-4.1");
+
+        for (int i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAsync<ModelCallException>(() => client.CompleteAsync(Request, CancellationToken.None));
+        }
+        Assert.False(kit.Clients.IsProviderDown("openai"));
+        await Assert.ThrowsAsync<ModelCallException>(() => client.CompleteAsync(Request, CancellationToken.None));
+
+        Assert.True(kit.Clients.IsProviderDown("openai"));
+        Assert.Contains("429", kit.Clients.DownReason("openai"), StringComparison.Ordinal);
+        Assert.Single(kit.Of(ResilienceEventKind.ProviderDown));
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    public async Task Provider_WhenTheKeyIsRejected_IsDownAfterOneCall(int status)
+    {
+        await using var kit = new ResilienceTestKit(_ => ScriptedReply.Fault(status), Fragile);
+
+        await Assert.ThrowsAsync<ModelCallException>(() => kit.Client("xai", "grok-4.1").CompleteAsync(Request, CancellationToken.None));
+
+        Assert.True(kit.Clients.IsProviderDown("xai"));
+        Assert.Contains("rejected the API key", kit.Clients.DownReason("xai"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -87,6 +87,6 @@ public sealed class ResilienceOptionsTests
     [Fact]
     public void ResilienceEvent_KindNames_AreSnakeCase() =>
         Assert.Equal(
-            ["attempt", "retry_wait", "breaker_opened", "breaker_closed", "half_open", "timeout", "rate_limited"],
+            ["attempt", "retry_wait", "breaker_opened", "breaker_closed", "half_open", "timeout", "rate_limited", "provider_down"],
             Enum.GetValues<ResilienceEventKind>().Select(k => new ResilienceEvent("p", k, 0, null, null).KindName));
 }

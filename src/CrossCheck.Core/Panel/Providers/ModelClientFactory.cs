@@ -176,9 +176,16 @@ public sealed partial class ModelClientFactory
         return options;
     }
 
+    /// <summary>
+    /// The timeout given to the Anthropic SDK: long enough never to fire. Left null, the SDK derives one from max_tokens
+    /// (about 30 s for our stages), starts it when the SDK is called, so it also counts our rate-limit and concurrency
+    /// queues and retry waits, and cancels calls that are merely queued. Polly's attempt and total timeouts rule instead.
+    /// </summary>
+    public static readonly TimeSpan AnthropicSdkTimeout = TimeSpan.FromHours(24);
+
     private static IChatCompletionService AnthropicService(string model, string baseUrl, string key, HttpClient http)
     {
-        var client = new AnthropicClient { ApiKey = key, BaseUrl = baseUrl, MaxRetries = 0, HttpClient = http };
+        var client = new AnthropicClient { ApiKey = key, BaseUrl = baseUrl, MaxRetries = 0, HttpClient = http, Timeout = AnthropicSdkTimeout };
         return client.AsIChatClient(model, 1024).AsChatCompletionService();
     }
 

@@ -34,7 +34,11 @@ internal static class ClaimDetail
         Fact(html, "In the essay", string.Join("; ", c.Occurrences.Select(o => $"line {o.Line}, column {o.Column}")));
         if (c.Panel is { } p)
         {
-            Fact(html, "Panel agreement", $"{VerdictStyle.Human(VerdictStyle.Agreement(p.Agreement))}; citations verified {p.CitationsVerified}");
+            Fact(html, "Panel agreement", $"{p.AgreementLabel}; citations verified {p.CitationsVerified}");
+            if (p.Overruled)
+            {
+                Fact(html, "Overruled", "yes: the reconciler moved the verdict away from the verify majority with a citation verified on its cited page and passage");
+            }
         }
         html.Close("dl").Line();
 

@@ -45,7 +45,7 @@ internal static class Heatmap
                 }
             }
             Cell(html, c.FinalVerdict, "final", false, "final");
-            html.Element("td", VerdictStyle.Human(VerdictStyle.Agreement(c.Panel?.Agreement)), ("class", "agreement"));
+            html.Element("td", (c.Panel?.AgreementLabel ?? VerdictStyle.Human(VerdictStyle.Agreement(null))) + (c.Panel?.Overruled == true ? " · overruled" : ""), ("class", "agreement"));
             html.Close("tr").Line();
         }
         html.Raw("</tbody></table></div>\n</section>\n");
