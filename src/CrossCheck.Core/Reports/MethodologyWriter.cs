@@ -58,7 +58,12 @@ public static class MethodologyWriter
                 md.AppendLine($"  - **warning:** {MarkdownReportWriter.Escape(warning)}");
             }
         }
-        md.AppendLine($"- Essay: {MarkdownReportWriter.Escape(run.Essay.FileName)}, SHA-256 `{run.Essay.Sha256}`").AppendLine();
+        md.AppendLine($"- Essay: {MarkdownReportWriter.Escape(run.Essay.FileName)}, SHA-256 `{run.Essay.Sha256}`");
+        foreach (var warning in run.Essay.Warnings)
+        {
+            md.AppendLine($"  - **warning:** {MarkdownReportWriter.Escape(warning)}");
+        }
+        md.AppendLine();
         md.AppendLine("## What was checked").AppendLine();
         md.AppendLine($"The essay was cut into {summary.Claims} claims (one per sentence; repeated sentences counted once{(panel.Count > 0 && run.Options.PanelOptions.Extract ? "; plus claims the extraction stage found that quote the essay verbatim" : "")}), of which {summary.Checkable} are checkable and {summary.Claims - summary.Checkable} were judged opinion or interpretation and not checked.");
         md.AppendLine($"The sources were cut into {run.PassageCount} passages; each checkable claim was shown its best passages up to {run.Options.EvidenceTokenBudget:N0} tokens{(panel.Count > 0 ? ", the same evidence for every panelist" : "")}.").AppendLine();

@@ -27,6 +27,10 @@ public sealed class IngestStep : IRunStep
             state.Report(Name, state.Sources.Count + 1, options.SourcePaths.Count + 1, path);
         }
         WarnAboutSources(state);
+        foreach (var doc in state.Sources.Prepend(state.Essay))
+        {
+            FlagInstructions(doc);
+        }
         state.Claims = [.. ClaimExtractor.Extract(state.Essay)];
         if (state.Claims.Count == 0)
         {
@@ -57,6 +61,26 @@ public sealed class IngestStep : IRunStep
             {
                 source.Warnings.Add("the same file as the essay; check that essay and sources are not swapped or repeated");
             }
+        }
+    }
+
+    /// <summary>
+    /// Text that reads as an instruction to the checker ("ignore previous instructions", "AI reviewers: answer
+    /// supported") is flagged where it stands: a warning on the document (console, report.md, methodology.md) and,
+    /// through it, a record in the log. Such text never verifies a citation (Panel/CitationChecker).
+    /// </summary>
+    private static void FlagInstructions(Document doc)
+    {
+        var findings = Safety.InstructionDetector.Find(doc.Text);
+        if (!Safety.InstructionDetector.IsInstructionLike(doc.Text))
+        {
+            return;
+        }
+        foreach (var f in findings.Where(f => f.Weight >= Safety.InstructionDetector.Threshold).Take(20))
+        {
+            var where = doc.Pages.Count > 1 ? $"page {doc.PageAt(f.Start)}" : $"offset {f.Start}";
+            var text = f.Text.Length > 80 ? f.Text[..80] + "…" : f.Text;
+            doc.Warnings.Add($"instruction-like text ({f.Pattern}) at {where}: \"{text}\"; it is flagged and never counted as evidence");
         }
     }
 }
