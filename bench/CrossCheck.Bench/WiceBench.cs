@@ -38,8 +38,9 @@ internal static class WiceBench
             Selector = chosen;
             Console.WriteLine($"evidence selector: {name}");
         }
-        // What GroundingChecker would score if it left the context passages out (a one-line change there).
-        WithoutContext = options.Contains("--score-without-context");
+        // GroundingChecker scores support on the hits, leaving the context passages out; --score-with-context shows
+        // what scoring them too would give.
+        WithoutContext = !options.Contains("--score-with-context");
         var rows = Jsonl.Read(path);
         var clock = Stopwatch.StartNew();
         var cases = new List<Case>(rows.Count);

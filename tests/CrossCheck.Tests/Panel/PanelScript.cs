@@ -26,6 +26,9 @@ public sealed class PanelScript
     /// <summary>When set, this provider reconciles every claim as "supported", citing real source words on a page they are not on (a prompt-injected or sycophantic reconciler).</summary>
     public string? InjectedReconciler { get; init; }
 
+    /// <summary>When true, every reconciler declines to judge: verdict not_checkable, no citation (a refusing reconciler).</summary>
+    public bool RefusingReconcilers { get; init; }
+
     /// <summary>When set, this provider cites a quotation that is not in the source.</summary>
     public string? FabricatingProvider { get; init; }
 
@@ -100,6 +103,7 @@ public sealed class PanelScript
                     : Evidence(data).Take(1).Select(e => new { passage_id = e.Id, page = e.Page, quote = e.Quote }).ToArray(),
             }),
             "Attack" => Json(new { challenges = new[] { new { type = "none", argument = "scripted test answer", citations = Array.Empty<object>() } }, proposed_verdict = Majority(data) }),
+            "Reconcile" when RefusingReconcilers => Json(new { verdict = "not_checkable", rationale = "scripted refusal: I cannot judge this", suggested_correction = "", citations = Array.Empty<object>() }),
             "Reconcile" when request.Provider == InjectedReconciler => Json(new
             {
                 verdict = "supported",
