@@ -32,9 +32,17 @@ public static class TextLanguages
     };
 
     /// <summary>The language whose function words are most frequent in the text; English when none stand out.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, object> Detected = new();
+
+    /// <summary>The text's language, worked out once per text instance (a passage is read for many claims).</summary>
     public static TextLanguage Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return (TextLanguage)Detected.GetValue(text, t => DetectOnce(t));
+    }
+
+    private static TextLanguage DetectOnce(string text)
+    {
         int en = 0, de = 0, fr = 0;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)

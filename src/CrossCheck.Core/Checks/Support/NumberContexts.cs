@@ -11,7 +11,12 @@ namespace CrossCheck.Checks;
 /// </summary>
 public static class NumberContexts
 {
-    public static IReadOnlyList<NumberInContext> Of(string text)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<NumberInContext>> Cache = new();
+
+    /// <summary>The numbers of a text with their contexts; computed once per text instance (a passage is evidence for many claims).</summary>
+    public static IReadOnlyList<NumberInContext> Of(string text) => Cache.GetValue(text, Compute);
+
+    private static IReadOnlyList<NumberInContext> Compute(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var language = TextLanguages.Detect(text);
