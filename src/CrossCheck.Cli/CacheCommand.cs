@@ -23,9 +23,13 @@ public sealed class CacheCommand : Command<CacheCommand.Settings>
         switch (settings.Action)
         {
             case "clear":
-                Console.WriteLine($"removed {cache.Clear()} cached answer(s) from {path}");
+                var (removed, reset) = cache.ClearOrReset();
+                Console.WriteLine(reset
+                    ? $"{path} was damaged (not a readable database); deleted it: the next run starts an empty cache"
+                    : $"removed {removed} cached answer(s) from {path}");
                 return ExitCodes.Ok;
             case "stats":
+                cache.EnsureUsable();
                 var stats = cache.GetStats();
                 Console.WriteLine($"{stats.Path}: {stats.Entries} cached answer(s), {stats.TextBytes:N0} bytes of text, file {stats.FileBytes:N0} bytes");
                 return ExitCodes.Ok;

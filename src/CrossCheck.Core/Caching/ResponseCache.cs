@@ -103,6 +103,45 @@ public sealed class ResponseCache
         return true;
     }
 
+    /// <summary>
+    /// Fails loudly, before any model call, when the cache cannot be used (a read-only folder, a path under a file, a
+    /// damaged file): otherwise every call would fail on it and every claim come back failed.
+    /// </summary>
+    /// <exception cref="Ingest.InputException">One line naming the file and the way out.</exception>
+    public void EnsureUsable()
+    {
+        try
+        {
+            _ = GetStats();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new Ingest.InputException(
+                $"{Path}: the response cache cannot be used ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')}); set CrossCheck__CachePath to a writable file, run 'crosscheck cache clear' if it is damaged, or pass --no-cache.", e);
+        }
+    }
+
+    /// <summary>
+    /// Removes every entry; a cache file that cannot be opened as a database (damaged) is deleted instead, so the
+    /// documented reset always works. Returns how many entries were removed and whether a damaged file was deleted.
+    /// </summary>
+    public (int Removed, bool DamagedFileDeleted) ClearOrReset()
+    {
+        try
+        {
+            return (Clear(), false);
+        }
+        catch (SqliteException)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
+            {
+                File.Delete(file);
+            }
+            return (0, true);
+        }
+    }
+
     /// <summary>Removes every entry and compacts the file; returns how many entries there were.</summary>
     public int Clear()
     {

@@ -19,6 +19,10 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
     {
         var options = state.Options;
         state.Fingerprint = RunFingerprint.Of(state.Essay, state.Sources, options, state.Prompts);
+        if (options.Replay is null && options.Panel.Count > 0 && services is { Cache: { } cache, CacheMode: not Caching.CacheMode.Off })
+        {
+            cache.EnsureUsable();
+        }
         RunLocks.CheckRunId(options.RunId, "--run-id");
         RunLocks.CheckRunId(options.ResumeRunId, "--resume");
         if (options.Replay is null)
