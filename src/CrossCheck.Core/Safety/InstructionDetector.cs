@@ -62,8 +62,11 @@ public static partial class InstructionDetector
     }
 
     /// <summary>The summed weight of the findings (each pattern counted once).</summary>
-    public static double Score(string text) =>
-        Find(text).GroupBy(f => f.Pattern).Sum(g => g.First().Weight);
+    public static double Score(string text) => Score(Find(text));
+
+    /// <summary>The summed weight of findings already made (each pattern counted once).</summary>
+    public static double Score(IEnumerable<InstructionFinding> findings) =>
+        findings.GroupBy(f => f.Pattern).Sum(g => g.First().Weight);
 
     public static bool IsInstructionLike(string text) => Score(text) >= Threshold;
 

@@ -38,7 +38,7 @@ public static class ReportRuns
     {
         var script = new HostileScript(new PanelScript());
         await using var emulator = new ProviderEmulator(script.Answer);
-        var registry = ProviderRegistry.Create(null, emulator.Environment("sk-emulated-test-key-0003"));
+        var registry = ProviderRegistry.Create(null, emulator.Environment(FakeKeys.Sk("emulated-test-key-0003")));
         var factory = new ModelClientFactory(registry, TimeProvider.System);
         var options = new RunOptions
         {

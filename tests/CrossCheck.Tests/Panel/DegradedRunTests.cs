@@ -22,7 +22,7 @@ public sealed class DegradedRunTests : IDisposable
             ? (status == 429 ? ScriptedReply.RateLimited() : ScriptedReply.Fault(status))
             : script.Answer(r));
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
-        var env = PanelScript.Env(emulator, "sk-emulated-test-key-0009");
+        var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0009"));
         env["CrossCheck__Resilience__Default__MaxRetryAttempts"] = "0";
         env["CrossCheck__Resilience__Default__BreakerMinimumThroughput"] = "2";
         env["CrossCheck__Resilience__Default__RateLimitedCallsBeforeDown"] = "2";

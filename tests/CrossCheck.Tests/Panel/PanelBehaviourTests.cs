@@ -29,7 +29,7 @@ public sealed class PanelBehaviourTests : IDisposable
         {
             source = _temp.Write("source.md", sourceText);
         }
-        await using var services = TestServices.Build(emulator.Environment("sk-emulated-test-key-0002"));
+        await using var services = TestServices.Build(emulator.Environment(FakeKeys.Sk("emulated-test-key-0002")));
         var registry = services.GetRequiredService<ProviderRegistry>();
         var options = new RunOptions
         {

@@ -14,13 +14,13 @@ public sealed class ProvidersCommandTests : IDisposable
     public async Task Providers_ListsWhatIsConfiguredWithKeysMaskedAndPingTriesEach()
     {
         await using var emulator = new ProviderEmulator(new PanelScript().Answer);
-        var env = PanelScript.Env(emulator, "sk-emulated-secret-key-123456789");
+        var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-secret-key-123456789"));
 
         var list = CliRunner.Run(_temp.Path, env, "providers");
         var ping = CliRunner.Run(_temp.Path, env, "providers", "--ping");
 
         Assert.Equal(0, list.ExitCode);
-        Assert.DoesNotContain("sk-emulated-secret-key-123456789", list.StdOut + ping.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeKeys.Sk("emulated-secret-key-123456789"), list.StdOut + ping.StdOut, StringComparison.Ordinal);
         Assert.Contains("6789", list.StdOut, StringComparison.Ordinal);
         foreach (var provider in new[] { "openai", "anthropic", "gemini", "xai", "ollama" })
         {

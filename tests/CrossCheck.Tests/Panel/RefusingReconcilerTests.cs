@@ -21,7 +21,7 @@ public sealed class RefusingReconcilerTests : IDisposable
         await using var emulator = new ProviderEmulator(script.Answer);
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
 
-        var result = CliRunner.Run(_temp.Path, PanelScript.Env(emulator, "sk-emulated-refusal-key-0001"),
+        var result = CliRunner.Run(_temp.Path, PanelScript.Env(emulator, FakeKeys.Sk("emulated-refusal-key-0001")),
             "check", essay, "--source", source, "--out", "runs", "--run-id", "r", "--panel", "openai:gpt-4.1,google:gemini-3-pro,xai:grok-4.1",
             "--fail-on", "contradicted", "--allow-degraded", "--quiet", "--no-extract");
 

@@ -15,7 +15,7 @@ public sealed class ReplayAndResumeTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static Dictionary<string, string> Env(ProviderEmulator emulator) => PanelScript.Env(emulator, "sk-emulated-test-key-0003");
+    private static Dictionary<string, string> Env(ProviderEmulator emulator) => PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0003"));
 
     private static string Verdict(string claim) => PanelScript.SampleVerdict(claim);
 

@@ -53,7 +53,7 @@ public sealed class RunResilienceTests : IDisposable
             BreakerSamplingDuration = TimeSpan.FromMinutes(5),
             BreakerBreakDuration = TimeSpan.FromMinutes(30),
         };
-        await using var services = TestServices.Build(emulator.Environment("sk-emulated-test-key-0004"), fragile);
+        await using var services = TestServices.Build(emulator.Environment(FakeKeys.Sk("emulated-test-key-0004")), fragile);
         var registry = services.GetRequiredService<ProviderRegistry>();
 
         var run = await services.GetRequiredService<CheckRunner>().RunAsync(Options(Seed, registry), null, CancellationToken.None);
@@ -81,7 +81,7 @@ public sealed class RunResilienceTests : IDisposable
         await using var emulator = new ProviderEmulator(r =>
             r.Provider == "anthropic" && Interlocked.Increment(ref first) == 1 ? ScriptedReply.RateLimited(1) : script.Answer(r));
         var options = new ProviderResilienceOptions { MaxRetryAttempts = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryUseJitter = false };
-        await using var services = TestServices.Build(emulator.Environment("sk-emulated-test-key-0008"), options);
+        await using var services = TestServices.Build(emulator.Environment(FakeKeys.Sk("emulated-test-key-0008")), options);
         var registry = services.GetRequiredService<ProviderRegistry>();
 
         var run = await services.GetRequiredService<CheckRunner>().RunAsync(Options("anthropic:claude-opus-4-6", registry), null, CancellationToken.None);
@@ -104,7 +104,7 @@ public sealed class RunResilienceTests : IDisposable
         // length the estimator expects for each stage: the test isolates how well the estimator models the
         // requests themselves (its per-stage output lengths are stated defaults, not measured here).
         await using var emulator = new ProviderEmulator(r => Sized(script.Answer(r), PanelScript.StageOf(r)) with { InputTokens = r.Body.Length / 4 });
-        var registry = ProviderRegistry.Create(null, emulator.Environment("sk-emulated-test-key-0005"));
+        var registry = ProviderRegistry.Create(null, emulator.Environment(FakeKeys.Sk("emulated-test-key-0005")));
         var factory = new ModelClientFactory(registry, TimeProvider.System);
         var runner = new CheckRunner(TimeProvider.System, new Random(2), new PanelServices(factory.Create));
         var options = Options(Seed, registry);
@@ -135,7 +135,7 @@ public sealed class RunResilienceTests : IDisposable
     {
         var script = new PanelScript { VerdictFor = Verdict };
         await using var emulator = new ProviderEmulator(script.Answer);
-        var env = PanelScript.Env(emulator, "sk-emulated-test-key-0006");
+        var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0006"));
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         string[] common = ["check", essay, "--source", source, "--out", "runs", "--panel", Seed, "--quiet", "--no-extract"];
 
@@ -180,7 +180,7 @@ public sealed class RunResilienceTests : IDisposable
     {
         var script = new PanelScript { VerdictFor = Verdict };
         await using var emulator = new ProviderEmulator(script.Answer);
-        var env = PanelScript.Env(emulator, "sk-emulated-test-key-0007");
+        var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0007"));
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
 
         var first = CliRunner.Run(_temp.Path, env, "check", essay, "--source", source, "--out", "runs", "--run-id", "one", "--panel", Seed, "--quiet");

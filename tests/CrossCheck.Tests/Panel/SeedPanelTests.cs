@@ -17,7 +17,7 @@ public sealed class SeedPanelTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static Dictionary<string, string> Env(ProviderEmulator emulator) => PanelScript.Env(emulator, "sk-emulated-test-key-0001");
+    private static Dictionary<string, string> Env(ProviderEmulator emulator) => PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0001"));
 
     private static string ExpectedVerdict(string claim) => PanelScript.SampleVerdict(claim);
 
@@ -46,9 +46,9 @@ public sealed class SeedPanelTests : IDisposable
 
         var requests = emulator.Requests.Select(r => r.Parsed!).ToArray();
         AssertWire(requests, "anthropic", WireFormat.AnthropicMessages, "/v1/messages", "claude-opus-4-6", r => r.Header("anthropic-version") is not null && (r.Header("authorization") ?? r.Header("x-api-key")) is not null);
-        AssertWire(requests, "openai", WireFormat.OpenAIResponses, "/v1/responses", "gpt-5.2-pro", r => r.Header("authorization") == "Bearer sk-emulated-test-key-0001");
-        AssertWire(requests, "gemini", WireFormat.OpenAIChat, "/gemini/v1beta/openai/chat/completions", "gemini-3-pro", r => r.Header("authorization") == "Bearer sk-emulated-test-key-0001");
-        AssertWire(requests, "xai", WireFormat.OpenAIChat, "/xai/v1/chat/completions", "grok-4.1", r => r.Header("authorization") == "Bearer sk-emulated-test-key-0001");
+        AssertWire(requests, "openai", WireFormat.OpenAIResponses, "/v1/responses", "gpt-5.2-pro", r => r.Header("authorization") == "Bearer " + FakeKeys.Sk("emulated-test-key-0001"));
+        AssertWire(requests, "gemini", WireFormat.OpenAIChat, "/gemini/v1beta/openai/chat/completions", "gemini-3-pro", r => r.Header("authorization") == "Bearer " + FakeKeys.Sk("emulated-test-key-0001"));
+        AssertWire(requests, "xai", WireFormat.OpenAIChat, "/xai/v1/chat/completions", "grok-4.1", r => r.Header("authorization") == "Bearer " + FakeKeys.Sk("emulated-test-key-0001"));
 
         var seen = script.Seen.Where(s => s.Claim is not null).ToArray();
         var claims = checkable.Select(r => r["text"]).ToArray();
@@ -76,7 +76,7 @@ public sealed class SeedPanelTests : IDisposable
         var calls = log.Select(l => JsonDocument.Parse(l).RootElement).Where(r => r.GetProperty("type").GetString() == "model_call").ToArray();
         Assert.Equal(requests.Length, calls.Length);
         Assert.All(calls, c => Assert.True(c.GetProperty("data").GetProperty("usage").GetProperty("input_tokens").GetInt32() > 0));
-        Assert.DoesNotContain(log, l => l.Contains("sk-emulated-test-key-0001", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, l => l.Contains(FakeKeys.Sk("emulated-test-key-0001"), StringComparison.Ordinal));
         var methodology = File.ReadAllText(Path.Combine(folder, "methodology.md"));
         Assert.Contains("panel of 4 model(s) from 4 provider(s)", methodology, StringComparison.Ordinal);
         Assert.Contains("Fleiss' kappa", methodology, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public sealed class ProviderRegistryTests
     [Fact]
     public void Require_WhenKeyMissing_ThrowsNamingTheVariableToSet()
     {
-        var registry = Registry(new() { ["ANTHROPIC_API_KEY"] = "sk-ant-present-000000" });
+        var registry = Registry(new() { ["ANTHROPIC_API_KEY"] = FakeKeys.Sk("ant-present-000000") });
 
         var e = Assert.Throws<ProviderConfigurationException>(() => registry.Require(new PanelistSpec("openai", "gpt-5.2-pro", "openai")));
 
@@ -62,10 +62,10 @@ public sealed class ProviderRegistryTests
     public void Create_WhenConfigurationHoldsApiKey_RefusesIt()
     {
         var e = Assert.Throws<ProviderConfigurationException>(() =>
-            Registry([], new() { ["CrossCheck:Providers:openai:ApiKey"] = "sk-should-not-be-here" }));
+            Registry([], new() { ["CrossCheck:Providers:openai:ApiKey"] = FakeKeys.Sk("should-not-be-here") }));
 
         Assert.Contains("ApiKeyEnv", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("sk-should-not-be-here", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeKeys.Sk("should-not-be-here"), e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public sealed class ProviderRegistryTests
     {
         var registry = Registry(new()
         {
-            ["OPENAI_API_KEY"] = "sk-proj-abcdefghijklmnop1234",
+            ["OPENAI_API_KEY"] = FakeKeys.Sk("proj-abcdefghijklmnop1234"),
             ["CROSSCHECK_OPENAI_BASE_URL"] = "http://127.0.0.1:1/v1",
-            ["XAI_API_KEY"] = "xai-abcdefghijkl5678",
+            ["XAI_API_KEY"] = FakeKeys.Xai("abcdefghijkl5678"),
             ["OLLAMA_HOST"] = "0.0.0.0:11500",
             ["CROSSCHECK_COMPAT_BASE_URL"] = "http://127.0.0.1:8000/v1",
         });
@@ -91,9 +91,9 @@ public sealed class ProviderRegistryTests
     {
         var registry = Registry(new()
         {
-            ["OPENAI_API_KEY"] = "sk-proj-abcdefghijklmnop1234",
-            ["ANTHROPIC_API_KEY"] = "sk-ant-FAKE_secret_test_wxyz",
-            ["GEMINI_API_KEY"] = "AIzaSyD-secret-gemini-9876",
+            ["OPENAI_API_KEY"] = FakeKeys.Sk("proj-abcdefghijklmnop1234"),
+            ["ANTHROPIC_API_KEY"] = FakeKeys.Sk("ant-FAKE_secret_test_wxyz"),
+            ["GEMINI_API_KEY"] = FakeKeys.Google("SyD-secret-gemini-9876"),
             ["OLLAMA_HOST"] = "127.0.0.1:11434",
         });
 

@@ -9,7 +9,7 @@ namespace CrossCheck.Tests.Providers;
 /// <summary>Wires a registry and a factory to an emulator; latency comes from a clock that advances 250 ms per reading.</summary>
 internal static class ProviderTestKit
 {
-    public const string Key = "sk-test-emulator-key-9876";
+    public static readonly string Key = FakeKeys.Sk("test-emulator-key-9876");
 
     public static readonly ModelRequest Request = new(
         "verify",

@@ -20,7 +20,7 @@ public sealed class CacheLocationTests : IDisposable
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         var blocker = _temp.File("blocker");
         File.WriteAllText(blocker, "a file, not a folder");
-        var env = PanelScript.Env(emulator, "sk-emulated-cache-key-0001");
+        var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-cache-key-0001"));
         env["CrossCheck__CachePath"] = Path.Combine(blocker, "responses.db");
 
         var result = CliRunner.Run(_temp.Path, env, "check", essay, "--source", source, "--out", "runs", "--panel", "openai:gpt-4.1", "--quiet");

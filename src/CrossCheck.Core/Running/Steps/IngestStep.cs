@@ -72,7 +72,7 @@ public sealed class IngestStep : IRunStep
     private static void FlagInstructions(Document doc)
     {
         var findings = Safety.InstructionDetector.Find(doc.Text);
-        if (!Safety.InstructionDetector.IsInstructionLike(doc.Text))
+        if (Safety.InstructionDetector.Score(findings) < Safety.InstructionDetector.Threshold)
         {
             return;
         }
