@@ -103,7 +103,7 @@ public sealed class ReplayAndResumeTests : IDisposable
         var requests = emulator.Requests;
         foreach (var (soFar, recorded) in killedAfter)
         {
-            var repeated = requests.Skip(soFar).Select(r => r.Parsed!).Where(r => recorded.Contains(Key(r))).ToArray();
+            var repeated = requests.Skip(soFar).Select(r => r.Parsed).OfType<EmulatedRequest>().Where(r => recorded.Contains(Key(r))).ToArray();
             Assert.True(repeated.Length == 0, $"{repeated.Length} call(s) recorded before a kill were sent again");
         }
         var check = CliRunner.Run(_temp.Path, "verify-log", folder);
@@ -157,7 +157,8 @@ public sealed class ReplayAndResumeTests : IDisposable
         Assert.Equal(0, CliRunner.Run(_temp.Path, "verify-log", "runs/t").ExitCode);
     }
 
-    private static string Key(EmulatedRequest r) => r.Provider + "\n" + r.Messages.Last(m => m.Role == "user").Content;
+    // A request cut off by the kill arrives with a torn body and no messages; it was never answered, so never recorded.
+    private static string Key(EmulatedRequest r) => r.Provider + "\n" + (r.Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "\0torn request");
 
     private static HashSet<string> RecordedUserContents(string log)
     {
