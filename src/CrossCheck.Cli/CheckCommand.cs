@@ -68,6 +68,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             {
                 Rounds = settings.Rounds ?? config.Rounds,
                 Extract = !settings.NoExtract && config.Extract,
+                Preflight = config.Preflight,
                 MaxParallelClaims = settings.Parallel ?? new PanelOptions().MaxParallelClaims,
             },
             PromptsFolder = settings.Prompts ?? config.Prompts,

@@ -11,4 +11,10 @@ public sealed record PanelOptions
 
     /// <summary>Run the LLM claim-extraction stage and merge its claims with the offline ones.</summary>
     public bool Extract { get; init; } = true;
+
+    /// <summary>
+    /// Check each panelist's model with a one-token request before the run opens (<see cref="Preflight"/>).
+    /// Off here so that a library caller opts in; the CLI and the server turn it on from <c>CrossCheck:Preflight</c> (default true).
+    /// </summary>
+    public bool Preflight { get; init; }
 }

@@ -30,6 +30,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
     public IReadOnlyList<IRunStep> Steps =>
     [
         new IngestStep(),
+        new PreflightStep(services),
         new OpenRunStep(time, random, services),
         new IndexStep(),
         new ClaimsStep(services),

@@ -50,6 +50,9 @@ public sealed class RunState(RunOptions options, IProgress<RunProgress>? progres
     /// <summary>Each panelist's client with its middleware; null for a grounding-only run.</summary>
     public Func<PanelistSpec, IModelClient>? Clients { get; set; }
 
+    /// <summary>What the preflight found for each panelist (empty when it did not run).</summary>
+    public IReadOnlyList<PreflightResult> Preflight { get; set; } = [];
+
     public CostMeter Meter { get; set; } = null!;
 
     public SourceCorpus Corpus { get; set; } = null!;

@@ -44,6 +44,9 @@ public static class CliRunner
         start.Environment["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0";
         start.Environment["CrossCheck__Resilience__Default__TokensPerMinute"] = "0";
         start.Environment["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "16";
+        // The one-token preflight per panelist is off by default here, so tests that count requests at the emulator count
+        // the run's own calls; Panel/PreflightTests turns it on (CrossCheck__Preflight=true), as a user's run has it.
+        start.Environment["CrossCheck__Preflight"] = "false";
         // One signing key for every test process, kept out of the user's profile.
         start.Environment["CROSSCHECK_KEY_DIR"] = Path.Combine(Path.GetTempPath(), "crosscheck-tests-signing-key");
         // Short-lived child processes: dynamic PGO's instrumentation costs more CPU than it pays back (about 15% here).
