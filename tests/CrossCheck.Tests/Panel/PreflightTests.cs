@@ -96,4 +96,19 @@ public sealed class PreflightTests : IDisposable
         var models = emulator.Requests.Select(r => r.Parsed?.Model ?? "").ToArray();
         Assert.Equal(["gpt-5.2-pr0", "grok-4.1"], models.Order(StringComparer.Ordinal).ToArray());
     }
+
+    [Fact]
+    public void Estimate_NeedsNoKeys_AndCallsNothing()
+    {
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        var noKeys = new Dictionary<string, string> { ["OPENAI_API_KEY"] = "", ["ANTHROPIC_API_KEY"] = "", ["CrossCheck__Preflight"] = "true" };
+
+        var estimate = CliRunner.Run(_temp.Path, noKeys, "check", essay, "--source", source, "--panel", "anthropic:claude-opus-4-6,openai:gpt-5.2-pro", "--estimate");
+
+        Assert.True(estimate.ExitCode == 0, estimate.StdErr);
+        Assert.Contains("nothing was called", estimate.StdOut.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        var run = CliRunner.Run(_temp.Path, noKeys, "check", essay, "--source", source, "--panel", "anthropic:claude-opus-4-6,openai:gpt-5.2-pro");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("ANTHROPIC_API_KEY", run.StdErr, StringComparison.Ordinal);
+    }
 }
