@@ -54,7 +54,7 @@ public sealed class CheckWorker(
             var degraded = panel?.Degraded == true && !request.Settings.AllowDegraded;
             if (panel?.Degraded == true)
             {
-                Output.Error($"panel degraded: {string.Join("; ", panel.Usage!.Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of {u.Calls} calls"))}{(degraded ? " (exit 6; --allow-degraded to accept)" : "")}");
+                Output.Error($"panel degraded: {string.Join("; ", panel.DegradedReasons)}{(degraded ? " (exit 6; --allow-degraded to accept)" : "")}");
             }
             outcome.ExitCode = !result.Complete ? ExitCodes.BudgetReached
                 : failing.Count > 0 ? ExitCodes.FailOnVerdictFound

@@ -98,7 +98,7 @@ public static class MethodologyWriter
             }
             if (degradedCheck.Degraded)
             {
-                md.AppendLine().AppendLine($"**This run was degraded:** {string.Join("; ", usage.Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of its {u.Calls} calls"))} (more than {PanelistUsage.DegradedFailureShare:P0}). The rotation described above did not hold for every claim; the table gives the roles really played.");
+                md.AppendLine().AppendLine($"**This run was degraded:** {string.Join("; ", degradedCheck.DegradedReasons)}. The rotation described above did not hold for every claim; the table gives the roles really played.");
             }
             md.AppendLine();
         }
