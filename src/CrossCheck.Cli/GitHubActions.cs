@@ -23,11 +23,13 @@ public static class GitHubActions
     };
 
     /// <summary>The annotation lines; <paramref name="essayFile"/> is relative to the workspace, or null for stdin (annotations without a file).</summary>
-    public static IEnumerable<string> Annotations(IReadOnlyList<ProblemClaim> problems, string? essayFile)
+    /// <param name="withLines">False for a Word or PDF essay, whose lines are those of its extracted text, not of the file.</param>
+    public static IEnumerable<string> Annotations(IReadOnlyList<ProblemClaim> problems, string? essayFile, bool withLines = true)
     {
         foreach (var p in problems)
         {
-            var where = essayFile is null ? "" : $"file={Property(essayFile)},line={p.Line},col={p.Column},endLine={p.EndLine},endColumn={p.EndColumn},";
+            var where = essayFile is null ? "" : !withLines ? $"file={Property(essayFile)},"
+                : $"file={Property(essayFile)},line={p.Line},col={p.Column},endLine={p.EndLine},endColumn={p.EndColumn},";
             yield return $"::{Command(p.Verdict)} {where}title={Property($"CrossCheck {p.Id}: {p.Verdict.Name()}")}::{Data(SarifWriter.Message(p))}";
         }
     }
@@ -63,7 +65,8 @@ public static class GitHubActions
         var problems = ProblemClaims.From(run);
         var workspace = environment.GetValueOrDefault("GITHUB_WORKSPACE") is { Length: > 0 } w ? w : Directory.GetCurrentDirectory();
         var file = essayPath is null ? null : Path.GetRelativePath(workspace, Path.GetFullPath(essayPath)).Replace('\\', '/');
-        foreach (var line in Annotations(problems, file))
+        var lines = run.Essay.Kind is not (Ingest.DocumentKind.Pdf or Ingest.DocumentKind.Docx);
+        foreach (var line in Annotations(problems, file, lines))
         {
             annotations.WriteLine(line);
         }

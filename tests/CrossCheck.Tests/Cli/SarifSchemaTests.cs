@@ -52,6 +52,25 @@ public sealed class SarifSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task FormatSarif_ForAWordEssay_IsValidAndGivesNoLinesTheFileDoesNotHave()
+    {
+        SampleGenerator.Write(_temp.File("in"));
+        var docx = new Ingest.DocxBuilder().Paragraph("In capture-the-flag exercises the model solved 38% of the professional-level challenges.").Build();
+        File.WriteAllBytes(_temp.File("in/essay.docx"), docx);
+
+        var result = CliRunner.Run(_temp.Path, "check", "in/essay.docx", "--source", "in/source.pdf", "--format", "sarif", "--quiet");
+
+        Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
+        var schema = await JsonSchema.FromFileAsync(SchemaPath);
+        Assert.Empty(schema.Validate(result.StdOut));
+        using var sarif = JsonDocument.Parse(result.StdOut);
+        var location = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()).GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("in/essay.docx", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.False(location.GetProperty("region").TryGetProperty("startLine", out _));
+        Assert.Contains("38%", location.GetProperty("region").GetProperty("snippet").GetProperty("text").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SarifSchema_RejectsALogWithoutItsVersion()
     {
         // The validator is not vacuous: a log missing its required version fails.

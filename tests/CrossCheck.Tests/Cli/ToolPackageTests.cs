@@ -27,7 +27,7 @@ public sealed class ToolPackageTests : IDisposable
         Directory.CreateDirectory(work);
         var project = Path.Combine(SourceTree.Root, "src", "CrossCheck.Cli", "CrossCheck.Cli.csproj");
 
-        // Its own intermediate folder, so the pack never races the test run's Debug build outputs.
+        // Release: its own output folders, so the pack does not overwrite the Debug build the other tests run.
         Run(SourceTree.Root, "dotnet", "pack", project, "-c", "Release", "-o", feed, "-v", "q", "-nologo");
         var package = Assert.Single(Directory.GetFiles(feed, "CrossCheck.*.nupkg"));
         using (var zip = ZipFile.OpenRead(package))
@@ -40,6 +40,9 @@ public sealed class ToolPackageTests : IDisposable
             var manifest = nuspec.ReadToEnd();
             Assert.Contains("<packageType name=\"DotnetTool\" />", manifest, StringComparison.Ordinal);
             Assert.DoesNotContain("<dependency id=\"CrossCheck.Core\"", manifest, StringComparison.Ordinal);
+            // The start-up setting chosen in docs/benchmarks.md travels with the tool.
+            using var config = new StreamReader(zip.GetEntry("tools/net10.0/any/crosscheck.runtimeconfig.json")!.Open());
+            Assert.Contains("\"System.Runtime.TieredPGO\": false", config.ReadToEnd(), StringComparison.Ordinal);
         }
 
         var version = Path.GetFileNameWithoutExtension(package)["CrossCheck.".Length..];

@@ -42,6 +42,7 @@ public static class SarifWriter
             });
         }
         var essay = essayPath is null ? null : Location(essayPath, baseFolder);
+        var textEssay = run.Essay.Kind is not (Ingest.DocumentKind.Pdf or Ingest.DocumentKind.Docx);
         var results = new JsonArray();
         foreach (var p in problems)
         {
@@ -53,7 +54,8 @@ public static class SarifWriter
                 ["endColumn"] = p.EndColumn,
                 ["snippet"] = new JsonObject { ["text"] = p.Text },
             };
-            var physical = new JsonObject { ["region"] = region };
+            // A Word or PDF essay has no lines of its own: the line and column are those of its extracted text, so only the snippet is given.
+            var physical = new JsonObject { ["region"] = textEssay ? region : new JsonObject { ["snippet"] = new JsonObject { ["text"] = p.Text } } };
             physical["artifactLocation"] = essay?.DeepClone() ?? new JsonObject { ["description"] = new JsonObject { ["text"] = "the essay, read from standard input" } };
             var result = new JsonObject
             {
