@@ -1,6 +1,8 @@
 using CrossCheck.Cli;
 using Spectre.Console.Cli;
 
+Output.ConfigureConsoles();
+args = CommandLineHelp.Prepare(args);
 var app = new CommandApp();
 app.Configure(config =>
 {
@@ -12,7 +14,7 @@ app.Configure(config =>
     {
         if (exception is CommandAppException || UserErrors.Describe(exception) is not null)
         {
-            Output.Error(UserErrors.Describe(exception) ?? exception.Message);
+            Output.Error(UserErrors.Describe(exception) ?? CommandLineHelp.Describe(exception, args) ?? exception.Message);
             return ExitCodes.UsageOrInput;
         }
         Output.Error($"internal error: {exception.GetType().Name}: {exception.Message} (please report this)");
@@ -39,4 +41,8 @@ app.Configure(config =>
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });
+if (args.Length == 0)
+{
+    Output.FirstRunHint();
+}
 return await app.RunAsync(args);

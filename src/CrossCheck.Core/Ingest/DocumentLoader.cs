@@ -8,7 +8,7 @@ using UglyToad.PdfPig.Exceptions;
 namespace CrossCheck.Ingest;
 
 /// <summary>
-/// Loads essays (Markdown, plain text, PDF) and sources (PDF, Markdown, plain text, HTML).
+/// Loads essays (Markdown, plain text, Word, PDF) and sources (PDF, Word, Markdown, plain text, HTML).
 /// Every failure a user can cause becomes an <see cref="InputException"/> with one line
 /// naming the file and what to do.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class DocumentLoader(IngestLimits limits)
         [".text"] = DocumentKind.PlainText,
         [".html"] = DocumentKind.Html,
         [".htm"] = DocumentKind.Html,
+        [".docx"] = DocumentKind.Docx,
     };
 
     public DocumentLoader()
@@ -48,7 +49,7 @@ public sealed class DocumentLoader(IngestLimits limits)
         var extension = System.IO.Path.GetExtension(path);
         if (!Extensions.TryGetValue(extension, out var kind) || (kind == DocumentKind.Html && !allowHtml))
         {
-            var accepted = allowHtml ? ".pdf, .md, .txt, .html" : ".pdf, .md, .txt";
+            var accepted = allowHtml ? ".pdf, .docx, .md, .txt, .html" : ".pdf, .docx, .md, .txt";
             throw new InputException($"{path}: unknown {role} file type '{extension}'; accepted: {accepted}.");
         }
         if (Directory.Exists(path))
@@ -78,6 +79,7 @@ public sealed class DocumentLoader(IngestLimits limits)
         return kind switch
         {
             DocumentKind.Pdf => LoadPdf(path, id, bytes, sha, role, limits),
+            DocumentKind.Docx => DocxReader.Read(path, id, bytes, sha, role, limits),
             DocumentKind.Html => Unpaged(path, id, kind, HtmlToText(CheckDepth(path, DecodeText(path, bytes, role), limits.MaxHtmlDepth)), sha, bytes.Length),
             _ => Unpaged(path, id, kind, DecodeText(path, bytes, role), sha, bytes.Length),
         };

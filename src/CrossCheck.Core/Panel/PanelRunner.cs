@@ -62,6 +62,7 @@ public sealed class PanelRunner
     /// <exception cref="BudgetExceededException">With --max-cost, the claim's estimate does not fit what is left.</exception>
     public async Task<ClaimPanel> RunClaimAsync(Claim claim, int checkableIndex, GroundingResult mechanical, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.CrossCheckTelemetry.StartClaim(claim.Id);
         var roles = Rotation.Assign(_panel, checkableIndex, _isAvailable);
         using var reservation = _budget.Reserve(ClaimCostEstimate.Of(claim, roles, mechanical, _panel, _prompts, _estimator, _options.Rounds), $"claim {claim.Id}");
         return await RunStagesAsync(claim, roles, mechanical, cancellationToken).ConfigureAwait(false);

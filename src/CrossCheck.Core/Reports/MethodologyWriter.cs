@@ -164,6 +164,7 @@ public static class MethodologyWriter
         Ingest.DocumentKind.Pdf => "PDF",
         Ingest.DocumentKind.Html => "HTML",
         Ingest.DocumentKind.PlainText => "plain text",
+        Ingest.DocumentKind.Docx => "Word (.docx)",
         _ => kind.ToString(),
     };
 

@@ -48,15 +48,18 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         }
         var logger = services?.Logging?.CreateLogger<CheckRunner>() ?? NullLogger<CheckRunner>.Instance;
         using var state = new RunState(options, progress, time.GetUtcNow());
+        using var runSpan = Telemetry.CrossCheckTelemetry.StartRun(options.EssayPath, options.SourcePaths.Count, options.Panel.Count);
         foreach (var step in Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var stepSpan = Telemetry.CrossCheckTelemetry.StartStep(step.Name);
             var started = time.GetTimestamp();
             RunLog.StepStarted(logger, step.Name);
             await step.RunAsync(state, cancellationToken).ConfigureAwait(false);
             RunLog.StepDone(logger, step.Name, time.GetElapsedTime(started).TotalMilliseconds);
         }
         RunLog.RunWritten(logger, state.RunId, state.FinalFolder);
+        runSpan?.SetTag("crosscheck.run.id", state.RunId).SetTag("crosscheck.claims", state.Result?.Outcomes.Count);
         return state.Result!;
     }
 

@@ -25,7 +25,7 @@ public static class ModelClients
         }
         return p =>
         {
-            var builder = new ModelClientBuilder(services.ClientFor(p));
+            var builder = new ModelClientBuilder(services.ClientFor(p)).Use(inner => new Telemetry.TelemetryModelClient(inner));
             if (services.Logging is { } logging)
             {
                 builder.Use(inner => new LoggingModelClient(inner, logging.CreateLogger("CrossCheck.ModelCalls")));
