@@ -4,6 +4,7 @@ using CrossCheck.Ingest;
 using CrossCheck.Provenance;
 using CrossCheck.Reports;
 using CrossCheck.Reports.Html;
+using CrossCheck.Runs;
 using CrossCheck.Review;
 using CrossCheck.Running;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,14 +1,7 @@
 using CrossCheck.Ingest;
+using CrossCheck.Runs;
 
 namespace CrossCheck.Reports.Html;
-
-/// <summary>How report.html links the sources: a copy in the run folder (default), a symbolic link there, or no link.</summary>
-public enum SourceLinkMode
-{
-    Copy,
-    Link,
-    None,
-}
 
 /// <summary>
 /// Puts the run's sources beside report.html (in <c>sources/</c>) so its "open at page" links
