@@ -79,6 +79,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             ResumeRunId = settings.Resume,
             MaxCost = settings.MaxCost ?? config.MaxCost,
             AutoResume = !settings.NoResume,
+            SourceLinks = settings.SourcesInRun is { } sources ? Enum.Parse<SourceLinkMode>(sources, ignoreCase: true) : SourceLinkMode.Copy,
             CommandLine = "crosscheck " + string.Join(' ', commandLine.Skip(1).Select(Quote)),
         };
     }

@@ -90,6 +90,10 @@ public sealed class CheckSettings : CommonSettings
     [Description("Print the run summary as JSON on stdout: counts, problem claims, run folder, exit code and reason.")]
     public bool Json { get; init; }
 
+    [CommandOption("--sources-in-run <MODE>")]
+    [Description("How report.html's \"open at page\" links reach the sources: copy (default: copied into the run folder's sources/), link (symbolic links there) or none.")]
+    public string? SourcesInRun { get; init; }
+
     [CommandOption("-q|--quiet")]
     [Description("No progress lines on stderr.")]
     public bool Quiet { get; init; }
@@ -140,6 +144,10 @@ public sealed class CheckSettings : CommonSettings
         if (Parallel is < 1)
         {
             return ValidationResult.Error("--parallel must be at least 1");
+        }
+        if (SourcesInRun is { } mode && !Enum.TryParse<Runs.SourceLinkMode>(mode, ignoreCase: true, out _))
+        {
+            return ValidationResult.Error($"--sources-in-run must be copy, link or none, not '{mode}'");
         }
         if (RunId is { } id && (id.Length == 0 || id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || id.StartsWith('.')))
         {

@@ -32,6 +32,7 @@ app.Configure(config =>
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Rebuild every report of a finished run from its provenance log, calling no model.")
         .WithExample("replay", "runs/20260101-120000-ab12", "--out", "/tmp/replayed");
+    config.AddCommand<ReviewCommand>("review").WithDescription("Record an editor's decisions (exported from report.html) in the run's provenance chain and re-render its reports with a human column and the human-vs-panel agreement.").WithExample("review", "runs/20260101-120000-ab12", "decisions.json", "--reviewer", "Ada");
     config.AddCommand<CacheCommand>("cache")
         .WithDescription("The response cache: 'cache clear' deletes every cached answer, 'cache stats' shows its size.")
         .WithExample("cache", "clear");

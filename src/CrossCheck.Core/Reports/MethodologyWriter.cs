@@ -13,10 +13,10 @@ namespace CrossCheck.Reports;
 /// </summary>
 public static class MethodologyWriter
 {
-    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null) =>
-        File.WriteAllText(path, Render(run, summary, provenanceHash, seal));
+    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null, Review.HumanReview? review = null) =>
+        File.WriteAllText(path, Render(run, summary, provenanceHash, seal, review));
 
-    public static string Render(RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null)
+    public static string Render(RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null, Review.HumanReview? review = null)
     {
         var md = new StringBuilder();
         var panel = run.Options.Panel;
@@ -136,6 +136,16 @@ public static class MethodologyWriter
         if (panel.Count == 0)
         {
             md.AppendLine("Verdicts are the most severe finding of the checks for each claim; \"supported\" from the grounding checker means the claim's words, numbers and quotes were found in the cited context, not that its meaning was understood.").AppendLine();
+        }
+        md.AppendLine("## Human review").AppendLine();
+        if (review is null)
+        {
+            md.AppendLine($"No editor has reviewed this run's findings: 0 of {summary.Claims} claims reviewed, {summary.Claims} unreviewed. Mark them in report.html, export the decisions and record them with `crosscheck review <run folder> <decisions.json>`.").AppendLine();
+        }
+        else
+        {
+            HumanReviewText.AppendSummary(md, review, run.Outcomes.Select(ClaimRecord.From).ToArray());
+            md.AppendLine("Each decision is a `human` record in the provenance log (reviewer, time), closed by a `review_end` record; the log's head hash below includes them.").AppendLine();
         }
         if (run.Prompts.Count > 0)
         {

@@ -44,7 +44,7 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
         MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
         MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), state.RunId, records, summary, options.Panel);
         MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
-        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary);
+        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary, sources: options.SourceLinks);
         state.Log.Append(ProvenanceVerifier.RunEndType, new
         {
             run_id = state.RunId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict,
