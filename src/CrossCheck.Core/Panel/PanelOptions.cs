@@ -11,4 +11,10 @@ public sealed record PanelOptions
 
     /// <summary>Run the LLM claim-extraction stage and merge its claims with the offline ones.</summary>
     public bool Extract { get; init; } = true;
+
+    /// <summary>How many times every panelist's verify stage is asked per claim (<c>--trials</c>); trial 1 is the plain request.</summary>
+    public int Trials { get; init; } = 1;
+
+    /// <summary>The rule that turns the recorded answers into each claim's final verdict (<c>--aggregate</c>).</summary>
+    public AggregationRule Aggregation { get; init; } = AggregationRule.ReconcilerWithGuards;
 }

@@ -44,6 +44,9 @@ public sealed record RunOptions
     /// <summary>A folder of stage prompts to use instead of the bundled ones.</summary>
     public string? PromptsFolder { get; init; }
 
+    /// <summary><c>--since</c>: an earlier run folder of this essay whose answers unchanged claims keep.</summary>
+    public string? Since { get; init; }
+
     /// <summary>The command line as given, for the methodology note.</summary>
     public string CommandLine { get; init; } = "";
 }
