@@ -93,7 +93,27 @@ public sealed class AggregationAndTrialsTests : IDisposable
         Assert.Equal(expected, consistency["xai:grok-4.1"], 3);
         Assert.True(consistency["xai:grok-4.1"] < 1.0);
         Assert.Equal(1.0, consistency["anthropic:claude-opus-4-6"], 3);
-        Assert.Contains("## Repeated trials", File.ReadAllText(Path.Combine(_temp.Path, "runs", "t", "methodology.md")), StringComparison.Ordinal);
+        Assert.Empty(Html.SchemaCheck.Validate(SchemaPath("matrix.schema.json"), Path.Combine(_temp.Path, "runs", "t", "matrix.json")));
+        var methodology = File.ReadAllText(Path.Combine(_temp.Path, "runs", "t", "methodology.md"));
+        Assert.Contains("## Repeated trials", methodology, StringComparison.Ordinal);
+        Assert.Contains("percentile bootstrap, claims resampled with replacement", methodology, StringComparison.Ordinal);
+        Assert.Contains("random seed 13", methodology, StringComparison.Ordinal);
+        var intervals = matrix.GetProperty("research").GetProperty("intervals");
+        Assert.Equal(13, intervals.GetProperty("seed").GetInt32());
+        Assert.True(intervals.GetProperty("alpha_ordinal").GetProperty("defined").GetInt32() > 0);
+        var html = File.ReadAllText(Path.Combine(_temp.Path, "runs", "t", "report.html"));
+        Assert.Contains("id=\"research\"", html, StringComparison.Ordinal);
+        Assert.Contains("Krippendorff&#39;s alpha (ordinal)", html.Replace("&#x27;", "&#39;", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static string SchemaPath(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CrossCheck.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine(dir!.FullName, "docs", "schemas", name);
     }
 
     private static Dictionary<string, string> Finals(string folder) =>

@@ -5,11 +5,12 @@ using CrossCheck.Samples;
 using CrossCheck.Tests.Emulator;
 using CrossCheck.Tests.Panel;
 using CrossCheck.Tests.Support;
+using Xunit.Abstractions;
 
 namespace CrossCheck.Tests.Research;
 
 /// <summary>Drafts: roles from a stable hash of the claim, and <c>check --since</c> re-checking only what changed (scripted answers are test fixtures).</summary>
-public sealed class DraftsTests : IDisposable
+public sealed class DraftsTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _temp = new();
 
@@ -130,6 +131,7 @@ public sealed class DraftsTests : IDisposable
         var expected = moved.Append(ResearchRuns.EditedTo).Append(ResearchRuns.Inserted).Order().ToArray();
         var asked = ResearchRuns.ClaimsAsked(emulator, before).OfType<string>().Distinct().Order().ToArray();
         Assert.Equal(expected, asked);
+        output.WriteLine($"unchanged claims whose roles moved: {moved.Count()} of {rolesBefore.Count - 1}");
         Assert.True(moved.Count() < rolesBefore.Count / 2, $"{moved.Count()} of {rolesBefore.Count} unchanged claims changed roles");
         foreach (var (role, counts) in ResearchRuns.RoleCounts(claims))
         {

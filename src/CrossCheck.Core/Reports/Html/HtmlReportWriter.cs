@@ -64,6 +64,7 @@ public static class HtmlReportWriter
         html.Raw("</aside>\n</main>\n");
 
         Heatmap.Render(html, run, claims);
+        ResearchSection.Render(html, ResearchFigures.From(run), summary);
 
         html.Open("footer").Text($"Written by CrossCheck {run.ProgramVersion}. Every step of this run is recorded in provenance.jsonl (hash-chained); check it with ")
             .Element("code", $"crosscheck verify-log <run folder>").Text($" (run {run.RunId})").Text(". Scores and verdicts are aids to an editor, not a substitute for reading the source.").Close("footer").Line();
