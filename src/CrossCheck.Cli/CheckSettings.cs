@@ -107,8 +107,29 @@ public sealed class CheckSettings : CommonSettings
     /// <summary>What stdout gets: text, json or sarif.</summary>
     public string OutputFormat => Json ? "json" : Format?.ToLowerInvariant() ?? "text";
 
+    // Research options (issue 13): trials, aggregation rule, re-checking only what changed since an earlier run.
+    [CommandOption("--trials <N>")]
+    [Description("Ask every panelist's verify stage N times per claim (trial numbers in the request keep them apart in the cache); matrix.json keeps every trial and reports stability. Default: 1.")]
+    public int? Trials { get; init; }
+
+    [CommandOption("--aggregate <RULE>")]
+    [Description("How the final verdict is drawn from the answers: reconciler-with-guards (default), majority or strictest. Recorded in run.json; 'replay --aggregate' re-decides a finished run.")]
+    public string? Aggregate { get; init; }
+
+    [CommandOption("--since <RUN>")]
+    [Description("An earlier run folder of this essay (same panel, sources and settings): unchanged claims keep its answers and verdicts (no model called), only new and changed claims go to the panel.")]
+    public string? Since { get; init; }
+
     public override ValidationResult Validate()
     {
+        if (Trials is < 1 or > 20)
+        {
+            return ValidationResult.Error("--trials must be between 1 and 20");
+        }
+        if (Aggregate is { } rule && !CrossCheck.Panel.AggregationRules.TryParse(rule, out _))
+        {
+            return ValidationResult.Error($"--aggregate: unknown rule '{rule}'; use {string.Join(", ", CrossCheck.Panel.AggregationRules.All.Select(r => CrossCheck.Panel.AggregationRules.Name(r)))}");
+        }
         if (string.IsNullOrWhiteSpace(Essay))
         {
             return ValidationResult.Error("give the essay file: crosscheck check <essay> --source <file>");

@@ -39,6 +39,8 @@ app.Configure(config =>
     config.AddCommand<KeyCommand>("key")
         .WithDescription("The installation's signing key: 'key export' prints the public key (PEM) for editors to pin with verify-log --key.")
         .WithExample("key", "export");
+    config.AddCommand<CompareCommand>("compare").WithDescription("Compare two runs: claims added, removed or reworded, verdict changes per panelist and final, agreement and cost before and after (Markdown, JSON, HTML).").WithExample("compare", "runs/v1", "runs/v2");
+    config.AddCommand<BatchCommand>("batch").WithDescription("Check many essays from a YAML or JSON manifest with one panel, one budget and one cache; one run folder each and a batch summary (CSV, JSON, HTML) with pooled agreement and intervals.").WithExample("batch", "essays.yaml", "--out", "batch");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });

@@ -17,4 +17,10 @@ public sealed record PanelOptions
     /// Off here so that a library caller opts in; the CLI and the server turn it on from <c>CrossCheck:Preflight</c> (default true).
     /// </summary>
     public bool Preflight { get; init; }
+
+    /// <summary>How many times every panelist's verify stage is asked per claim (<c>--trials</c>); trial 1 is the plain request.</summary>
+    public int Trials { get; init; } = 1;
+
+    /// <summary>The rule that turns the recorded answers into each claim's final verdict (<c>--aggregate</c>).</summary>
+    public AggregationRule Aggregation { get; init; } = AggregationRule.ReconcilerWithGuards;
 }

@@ -94,7 +94,8 @@ public sealed class StageCaller(
         try
         {
             var answer = await clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-            var cost = answer.Origin == "cache" ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
+            // Cached answers and answers carried from an earlier run (--since) cost nothing now.
+            var cost = answer.Origin is "cache" or "since" ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
             Telemetry.CrossCheckTelemetry.RecordCost(stage, panelist, answer.Origin == "provider" ? cost : null);
             if (answer.Origin == "log")
             {

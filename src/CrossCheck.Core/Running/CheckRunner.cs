@@ -88,9 +88,10 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
             await dry.ExtractAsync(state.Essay, claims, cancellationToken).ConfigureAwait(false);
         }
         var checkable = claims.Where(c => c.Checkable).ToArray();
+        var slots = RolePlan.Slots(checkable.Select(c => c.Text).ToArray(), options.Panel);
         for (var i = 0; i < checkable.Length; i++)
         {
-            await dry.RunClaimAsync(checkable[i], i, checker.Check(checkable[i]), cancellationToken).ConfigureAwait(false);
+            await dry.RunClaimAsync(checkable[i], slots[i], checker.Check(checkable[i]), cancellationToken).ConfigureAwait(false);
         }
         var total = meter.Total;
         return new RunEstimate(claims.Count, checkable.Length, total.Calls, total.InputTokens, total.OutputTokens, total.KnownCost, total.UnpricedCalls, meter.ByStage);

@@ -67,6 +67,9 @@ public sealed class RunState(RunOptions options, IProgress<RunProgress>? progres
 
     public List<string> UncheckedClaims { get; } = [];
 
+    /// <summary>The run named by <c>--since</c>, when there is one.</summary>
+    public SincePlan? Since { get; set; }
+
     public RunResult? Result { get; set; }
 
     private readonly List<IDisposable> _owned = [];
