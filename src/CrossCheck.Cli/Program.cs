@@ -36,6 +36,15 @@ app.Configure(config =>
     config.AddCommand<KeyCommand>("key")
         .WithDescription("The installation's signing key: 'key export' prints the public key (PEM) for editors to pin with verify-log --key.")
         .WithExample("key", "export");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve the HTTP API, the web page and the job worker (embedded by default; --store for PostgreSQL). See README 'Serving'.")
+        .WithExample("serve", "--urls", "http://127.0.0.1:5080", "--allow-anonymous-localhost");
+    config.AddCommand<SubmitCommand>("submit")
+        .WithDescription("Submit an essay and its sources to a running 'serve'; prints the run id.")
+        .WithExample("submit", "draft.md", "--source", "report.pdf", "--server", "http://127.0.0.1:5080");
+    config.AddCommand<StatusCommand>("status")
+        .WithDescription("Show a run's status on a running 'serve'.")
+        .WithExample("status", "20260101-120000-1a2b3c4d", "--server", "http://127.0.0.1:5080");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });
