@@ -38,14 +38,23 @@ public sealed class RunJob(
             await FinishAsync(runId, r => r with { Status = RunStatus.Cancelled }).ConfigureAwait(false);
             return;
         }
-        run = await store.UpdateAsync(runId, r => r with { Status = RunStatus.Running, Attempt = r.Attempt + 1, Updated = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-        ServeLog.RunStarted(logger, runId, run!.Attempt);
+        var lease = LeaseDuration(serve.Value);
+        if (await store.TryLeaseAsync(runId, WorkerId, lease, cancellationToken).ConfigureAwait(false) is not { } attempt)
+        {
+            if (await store.GetAsync(runId, cancellationToken).ConfigureAwait(false) is { Finished: true })
+            {
+                return;
+            }
+            // Another live worker holds the run's lease: it is running it. Hangfire tries again later.
+            throw new RunLeasedException($"run {runId} is leased by another worker");
+        }
+        ServeLog.RunStarted(logger, runId, attempt);
         using var registration = cancellations.Register(runId, cancellationToken);
         var sink = new ProgressSink(store, runId, time);
-        using var watch = new CancelWatch(store, runId, registration, time);
+        using var watch = new LeaseWatch(store, runId, registration, lease, TimeSpan.FromMilliseconds(Math.Min(1000, lease.TotalMilliseconds / 4)), time);
         try
         {
-            var options = new RunOptionsFactory(serve.Value, config.Value, registry).Build(runId, run.Owner, run.Submission);
+            var options = new RunOptionsFactory(serve.Value, config.Value, registry).Build(runId, run!.Owner, run.Submission);
             var result = await runner.RunAsync(options, sink, registration.Token).ConfigureAwait(false);
             await sink.FlushAsync().ConfigureAwait(false);
             var verdicts = VerdictNames.All.ToDictionary(v => v.Name(), v => result.Count(v), StringComparer.Ordinal);
@@ -64,6 +73,7 @@ public sealed class RunJob(
             await store.UpdateAsync(runId, r => r.Finished ? r : r with { Status = RunStatus.Queued, Updated = time.GetUtcNow() }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+
         catch (CrossCheck.Runs.RunInProgressException)
         {
             // Another worker holds this run's lock (it is alive and running it): let Hangfire try again later.
@@ -79,7 +89,17 @@ public sealed class RunJob(
             ServeLog.RunCrashed(logger, runId, e);
             await FinishAsync(runId, r => r with { Status = RunStatus.Failed, Error = $"internal error: {e.GetType().Name}: {e.Message}" }).ConfigureAwait(false);
         }
+        finally
+        {
+            await store.ReleaseLeaseAsync(runId, WorkerId, CancellationToken.None).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>This process's name in run leases.</summary>
+    public static string WorkerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("n")[..8]}";
+
+    /// <summary>A lease lives as long as Hangfire's invisibility timeout: a dead worker's run is free when its job becomes visible again.</summary>
+    public static TimeSpan LeaseDuration(ServeOptions serve) => TimeSpan.FromSeconds(Math.Max(2, serve.InvisibilityTimeoutSeconds));
 
     /// <summary>The one-line message of an error the submitter can fix, as the CLI gives it; null for anything else.</summary>
     public static string? Describe(Exception e) => e switch
@@ -91,20 +111,30 @@ public sealed class RunJob(
     private Task FinishAsync(string runId, Func<RunRecord, RunRecord> change) =>
         store.UpdateAsync(runId, r => change(r) with { Updated = time.GetUtcNow() }, CancellationToken.None);
 
-    /// <summary>Polls the run's record for a cancel request made in another process (the PostgreSQL profile); one made here cancels at once.</summary>
-    private sealed class CancelWatch : IDisposable
+    /// <summary>
+    /// While the run runs: renews its lease, and polls its record for a cancel request made in another process (the
+    /// PostgreSQL profile; one made in this process cancels at once).
+    /// </summary>
+    private sealed class LeaseWatch : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
 
-        public CancelWatch(IRunStore store, string runId, RunCancellations.Registration registration, TimeProvider time)
+        public LeaseWatch(IRunStore store, string runId, RunCancellations.Registration registration, TimeSpan lease, TimeSpan? interval, TimeProvider time)
         {
             _ = Task.Run(async () =>
             {
-                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+                using var timer = new PeriodicTimer(interval ?? TimeSpan.FromSeconds(1), time);
+                var renewEvery = lease / 3;
+                var lastRenew = time.GetTimestamp();
                 try
                 {
                     while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
                     {
+                        if (time.GetElapsedTime(lastRenew) >= renewEvery)
+                        {
+                            await store.RenewLeaseAsync(runId, WorkerId, lease, _stop.Token).ConfigureAwait(false);
+                            lastRenew = time.GetTimestamp();
+                        }
                         if (await store.GetAsync(runId, _stop.Token).ConfigureAwait(false) is { CancelRequested: true })
                         {
                             registration.Cancel();

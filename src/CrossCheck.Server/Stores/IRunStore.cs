@@ -21,4 +21,15 @@ public interface IRunStore
 
     /// <summary>Queued or running runs: what a restart has to pick up again.</summary>
     Task<IReadOnlyList<RunRecord>> UnfinishedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes an unfinished run for <paramref name="worker"/> for <paramref name="duration"/>, marks it running and
+    /// counts the attempt. Null while another worker's lease is live (it is running the run) or the run is finished.
+    /// </summary>
+    Task<int?> TryLeaseAsync(string id, string worker, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>Extends <paramref name="worker"/>'s lease (a heartbeat while the run is running).</summary>
+    Task RenewLeaseAsync(string id, string worker, TimeSpan duration, CancellationToken cancellationToken);
+
+    Task ReleaseLeaseAsync(string id, string worker, CancellationToken cancellationToken);
 }

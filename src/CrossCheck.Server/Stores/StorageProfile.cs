@@ -7,7 +7,7 @@ namespace CrossCheck.Server.Stores;
 
 /// <summary>
 /// The two storage profiles behind the same interfaces. Embedded (default): Hangfire.InMemory, one JSON record per run
-/// on disk, the SQLite response cache and the in-process limits. PostgreSQL: see <see cref="PostgresProfile"/>.
+/// on disk, the SQLite response cache and the in-process limits (a configured shared limit is a bucket in this process). PostgreSQL: see <see cref="PostgresProfile"/>.
 /// </summary>
 public static class StorageProfile
 {
@@ -23,7 +23,19 @@ public static class StorageProfile
         else
         {
             storage = new InMemoryStorage();
-            services.AddSingleton<IRunStore>(new FileRunStore(serve.DataRoot));
+            services.AddSingleton<IRunStore>(sp => new FileRunStore(serve.DataRoot, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IRateGate>(sp => new LocalRateGate(sp.GetRequiredService<TimeProvider>()));
+        }
+        if (serve.SharedRequestsPerSecond.Count > 0)
+        {
+            // The providers' innermost handler (see ProviderHttpClients): each attempt passes the shared gate before it is sent.
+            services.AddSingleton<Func<string, HttpMessageHandler>>(sp => provider =>
+            {
+                var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
+                return serve.SharedRequestsPerSecond.TryGetValue(provider, out var rate) && rate > 0
+                    ? new RateGateHandler(sp.GetRequiredService<IRateGate>(), provider, rate, Math.Max(1, serve.SharedBurst), sp.GetRequiredService<TimeProvider>()) { InnerHandler = transport }
+                    : transport;
+            });
         }
         services.AddSingleton(storage);
         services.AddHangfire((_, c) => c
