@@ -38,6 +38,8 @@ public sealed partial class ServeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     public static async Task<ServeProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var process = new ServeProcess(CliRunner.Start(workingDirectory, environment, ["serve", "--urls", "http://127.0.0.1:0", .. args]));
