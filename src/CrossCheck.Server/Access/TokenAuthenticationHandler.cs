@@ -24,7 +24,7 @@ public sealed class TokenAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = BearerToken(Request) ?? Request.Cookies[Cookie];
+        var token = BearerToken(Request) ?? CookieToken();
         if (token is null)
         {
             var remote = Context.Connection.RemoteIpAddress;
@@ -63,6 +63,15 @@ public sealed class TokenAuthenticationHandler(
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>
+    /// The web page's cookie, for links opened in a new tab (a report, the dashboard): read only for GET and HEAD, and
+    /// for the dashboard (which checks its own antiforgery token), so another site cannot submit or cancel with it.
+    /// </summary>
+    private string? CookieToken() =>
+        HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method) || Request.Path.StartsWithSegments("/jobs")
+            ? Request.Cookies[Cookie] is { Length: > 0 } token ? token : null
+            : null;
 
     private static string? BearerToken(HttpRequest request)
     {
