@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CrossCheck.Server;
 using CrossCheck.Server.Access;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console.Cli;
@@ -56,6 +57,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             logging: l =>
             {
                 l.AddSimpleConsole(o => o.SingleLine = true);
+                // Logs go to stderr, as every command's do; stdout carries the one "listening on" line.
+                l.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
                 l.AddFilter(null, settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
                 l.AddFilter("CrossCheck.Server", settings.Verbose ? LogLevel.Debug : LogLevel.Information);
                 l.AddFilter("Hangfire", settings.Verbose ? LogLevel.Information : LogLevel.Warning);

@@ -28,11 +28,12 @@ public static class StorageProfile
         }
         if (serve.SharedRequestsPerSecond.Count > 0)
         {
+            var rates = serve.SharedRequestsPerSecond.ToDictionary(p => Models.ProviderNames.Canonical(p.Key), p => p.Value, StringComparer.Ordinal);
             // The providers' innermost handler (see ProviderHttpClients): each attempt passes the shared gate before it is sent.
             services.AddSingleton<Func<string, HttpMessageHandler>>(sp => provider =>
             {
                 var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
-                return serve.SharedRequestsPerSecond.TryGetValue(provider, out var rate) && rate > 0
+                return rates.TryGetValue(provider, out var rate) && rate > 0
                     ? new RateGateHandler(sp.GetRequiredService<IRateGate>(), provider, rate, Math.Max(1, serve.SharedBurst), sp.GetRequiredService<TimeProvider>()) { InnerHandler = transport }
                     : transport;
             });

@@ -27,7 +27,12 @@ public sealed class ServePostgresTests : IDisposable
         await using var emulator = new ProviderEmulator(new PanelScript { VerdictFor = PanelScript.SampleVerdict }.Answer);
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         string id;
-        await using (var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o => o.Store = db.ConnectionString))
+        await using (var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o =>
+        {
+            o.Store = db.ConnectionString;
+            o.SharedRequestsPerSecond["google"] = 1000;
+            o.SharedRequestsPerSecond["anthropic"] = 1000;
+        }))
         {
             using var alice = server.Client(ServerHarness.AliceToken);
             id = await ServeApi.SubmitAsync(alice, essay, source, new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" });
@@ -43,6 +48,10 @@ public sealed class ServePostgresTests : IDisposable
         Assert.Equal("succeeded", reader.GetString(0));
         Assert.Equal(1, reader.GetInt32(1));
         Assert.True(reader.GetBoolean(2), "a finished run keeps no lease");
+        await reader.DisposeAsync();
+        // Every call to a provider with a shared limit went through its bucket in the database.
+        await using var buckets = dataSource.CreateCommand("SELECT string_agg(provider, ',' ORDER BY provider) FROM crosscheck_rate_buckets");
+        Assert.Equal("anthropic", await buckets.ExecuteScalarAsync());
     }
 
     [PostgresFact]
