@@ -63,6 +63,8 @@ public sealed class ReviewCommand : AsyncCommand<ReviewCommand.Settings>
             var reviewed = result with { Folder = run };
             var summary = RunSummary.From(reviewed);
             MarkdownReportWriter.Write(Path.Combine(run, "report.md"), reviewed, records, summary, review);
+            // The same research sections (intervals, trials) a run's own report.md ends with.
+            File.AppendAllText(Path.Combine(run, "report.md"), ResearchSections.Markdown(ResearchFigures.From(reviewed)));
             HtmlReportWriter.Write(Path.Combine(run, "report.html"), reviewed, records, summary, review,
                 Directory.Exists(Path.Combine(run, "sources")) ? SourceLinkMode.Copy : SourceLinkMode.None);
             MethodologyWriter.Write(Path.Combine(run, "methodology.md"), reviewed, summary, outcome.Head, outcome.Seal, review);

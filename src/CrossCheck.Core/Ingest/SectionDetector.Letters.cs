@@ -4,6 +4,13 @@ namespace CrossCheck.Ingest;
 
 public static partial class SectionDetector
 {
+    /// <summary>What the lines the PDF sets as headings add to the numbered candidates: lettered appendices, wrapped titles.</summary>
+    private static void UseHeadingLines(Document document, List<(string? Number, string Title, int Level, int Start)> candidates)
+    {
+        AddLetterHeadings(document, candidates);
+        JoinWrappedTitles(document, candidates);
+    }
+
     /// <summary>"A Station List": LaTeX's \appendix numbers sections with a bare capital letter.</summary>
     [GeneratedRegex(@"^(?<num>[A-Z])[ \t]+(?<title>[A-Z][^\r\n]{0,100}?)[ \t]*$")]
     private static partial Regex LetterHeading();

@@ -79,8 +79,7 @@ public static partial class SectionDetector
                 candidates.Add((m.Groups["num"].Value, title.Length == 0 ? $"Appendix {m.Groups["num"].Value}" : title, 1, Original(m.Index)));
             }
         }
-        AddLetterHeadings(document, candidates);
-        JoinWrappedTitles(document, candidates);
+        UseHeadingLines(document, candidates);
         candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
         headings.AddRange(InSequence(candidates));
         AddSetHeadings(document, headings);

@@ -18,8 +18,14 @@ public sealed class ConcurrentRunTests : IDisposable
     public async Task TwoIdenticalCommands_OneRunsTheOtherSaysInProgress(bool withRunId)
     {
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
-        // Slow answers keep the first run alive while the second starts (scripted fixtures).
-        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(300)));
+        // The emulator holds every answer until the second command has finished, so the first run is alive however
+        // long the second process takes to start on a loaded machine (scripted fixtures).
+        using var released = new ManualResetEventSlim(false);
+        await using var emulator = new ProviderEmulator(r =>
+        {
+            released.Wait(TimeSpan.FromMinutes(2));
+            return script.Answer(r);
+        });
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         string[] args = ["check", essay, "--source", source, "--out", "runs", "--panel", "openai:gpt-4.1,xai:grok-4.1", "--quiet", "--no-cache", .. withRunId ? new[] { "--run-id", "same" } : []];
         var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-lock-key-0001"));
@@ -29,7 +35,15 @@ public sealed class ConcurrentRunTests : IDisposable
         {
             await Task.Delay(50);
         }
-        var second = CliRunner.Run(_temp.Path, env, args);
+        CliRunner.Result second;
+        try
+        {
+            second = CliRunner.Run(_temp.Path, env, args);
+        }
+        finally
+        {
+            released.Set();
+        }
         await first.WaitForExitAsync();
 
         Assert.Equal(0, first.ExitCode);

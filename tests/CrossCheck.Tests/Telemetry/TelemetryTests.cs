@@ -47,7 +47,7 @@ public sealed class TelemetryTests : IDisposable
         var root = Assert.Single(spans, s => s.OperationName == "crosscheck.run" && (string?)s.GetTagItem("crosscheck.run.id") == run.RunId);
         var trace = spans.Where(s => s.TraceId == root.TraceId).ToArray();
         var steps = trace.Where(s => s.OperationName.StartsWith("crosscheck.step ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["ingest", "open", "index", "claims", "check", "panel", "report"], steps.Select(s => (string)s.GetTagItem("crosscheck.step")!));
+        Assert.Equal(["ingest", "preflight", "open", "index", "claims", "check", "panel", "report"], steps.Select(s => (string)s.GetTagItem("crosscheck.step")!));
         Assert.All(steps, s => Assert.Equal(root.SpanId, s.ParentSpanId));
 
         var claims = trace.Where(s => s.OperationName == "crosscheck.claim").ToArray();
