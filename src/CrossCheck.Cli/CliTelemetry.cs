@@ -20,10 +20,16 @@ public static class CliTelemetry
 
     public static void AddIfConfigured(HostApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointVariable]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[EndpointVariable]))
         {
-            return;
+            Add(builder);
         }
+    }
+
+    /// <summary>Apart, so that a run without an endpoint never loads the OpenTelemetry SDK's assemblies.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Add(HostApplicationBuilder builder)
+    {
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("crosscheck", serviceVersion: Running.CheckRunner.ProgramVersion))
             .WithTracing(t => t.AddSource(CrossCheckTelemetry.Name))

@@ -92,8 +92,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Check_WhenExtensionIsUnknown_ListsAcceptedTypes()
     {
-        var docx = _temp.Write("essay.docx", "whatever");
-        AssertInputError(Check(docx, _source), docx, "unknown essay file type '.docx'");
+        var odt = _temp.Write("essay.odt", "whatever");
+        AssertInputError(Check(odt, _source), odt, "unknown essay file type '.odt'; accepted: .pdf, .docx, .md, .txt");
     }
 
     [Fact]
