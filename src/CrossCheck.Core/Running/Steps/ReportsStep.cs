@@ -43,8 +43,10 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
         ClaimsJsonWriter.Write(Path.Combine(partial, "claims.json"), state.RunId, records);
         MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
         MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), state.RunId, records, summary, options.Panel);
-        MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
-        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary, sources: options.SourceLinks);
+        // A replay of a reviewed run shows the editor's decisions its log holds, as `crosscheck review` rendered them.
+        var review = options.Replay is { } replayed ? Review.HumanReview.FromLog(replayed.OriginalLog) : null;
+        MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary, review);
+        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary, review, options.SourceLinks);
         state.Log.Append(ProvenanceVerifier.RunEndType, new
         {
             run_id = state.RunId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict,
@@ -70,7 +72,7 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
             seal = LogSeal.Create(state.RunId, lastHash, logRecords, key);
         }
         LogSeal.WriteInto(Path.Combine(partial, "run.json"), seal);
-        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash, seal);
+        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash, seal, review);
         Directory.Move(partial, state.FinalFolder);
         state.Report(Name, 1, 1, state.FinalFolder);
         return Task.CompletedTask;
