@@ -1,6 +1,8 @@
 using CrossCheck.Cli;
 using Spectre.Console.Cli;
 
+Output.ConfigureConsoles();
+args = CommandLineHelp.Prepare(args);
 var app = new CommandApp();
 app.Configure(config =>
 {
@@ -12,7 +14,7 @@ app.Configure(config =>
     {
         if (exception is CommandAppException || UserErrors.Describe(exception) is not null)
         {
-            Output.Error(UserErrors.Describe(exception) ?? exception.Message);
+            Output.Error(UserErrors.Describe(exception) ?? CommandLineHelp.Describe(exception, args) ?? exception.Message);
             return ExitCodes.UsageOrInput;
         }
         Output.Error($"internal error: {exception.GetType().Name}: {exception.Message} (please report this)");
@@ -37,7 +39,22 @@ app.Configure(config =>
     config.AddCommand<KeyCommand>("key")
         .WithDescription("The installation's signing key: 'key export' prints the public key (PEM) for editors to pin with verify-log --key.")
         .WithExample("key", "export");
+    config.AddCommand<CompareCommand>("compare").WithDescription("Compare two runs: claims added, removed or reworded, verdict changes per panelist and final, agreement and cost before and after (Markdown, JSON, HTML).").WithExample("compare", "runs/v1", "runs/v2");
+    config.AddCommand<BatchCommand>("batch").WithDescription("Check many essays from a YAML or JSON manifest with one panel, one budget and one cache; one run folder each and a batch summary (CSV, JSON, HTML) with pooled agreement and intervals.").WithExample("batch", "essays.yaml", "--out", "batch");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve the HTTP API, the web page and the job worker (embedded by default; --store for PostgreSQL). See README 'Serving'.")
+        .WithExample("serve", "--urls", "http://127.0.0.1:5080", "--allow-anonymous-localhost");
+    config.AddCommand<SubmitCommand>("submit")
+        .WithDescription("Submit an essay and its sources to a running 'serve'; prints the run id.")
+        .WithExample("submit", "draft.md", "--source", "report.pdf", "--server", "http://127.0.0.1:5080");
+    config.AddCommand<StatusCommand>("status")
+        .WithDescription("Show a run's status on a running 'serve'.")
+        .WithExample("status", "20260101-120000-1a2b3c4d", "--server", "http://127.0.0.1:5080");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });
+if (args.Length == 0)
+{
+    Output.FirstRunHint();
+}
 return await app.RunAsync(args);

@@ -47,6 +47,9 @@ public sealed record RunOptions
     /// <summary>How report.html's "open at page" links reach the sources: copied into the run folder, linked there, or not at all.</summary>
     public SourceLinkMode SourceLinks { get; init; } = SourceLinkMode.Copy;
 
+    /// <summary><c>--since</c>: an earlier run folder of this essay whose answers unchanged claims keep.</summary>
+    public string? Since { get; init; }
+
     /// <summary>The command line as given, for the methodology note.</summary>
     public string CommandLine { get; init; } = "";
 }

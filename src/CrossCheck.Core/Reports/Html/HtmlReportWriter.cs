@@ -78,6 +78,7 @@ public static partial class HtmlReportWriter
         {
             section(html, report);
         }
+        ResearchSection.Render(html, ResearchFigures.From(run), report.Summary);
         html.Raw("</main>\n");
 
         html.Open("footer").Text($"Written by CrossCheck {run.ProgramVersion}. Every step of this run is recorded in provenance.jsonl (hash-chained); check it with ")

@@ -1,0 +1,43 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CrossCheck.Server.Stores;
+
+/// <summary>
+/// The PostgreSQL profile: Hangfire.PostgreSql for jobs (a job whose worker dies becomes visible to the others after
+/// <see cref="ServeOptions.InvisibilityTimeoutSeconds"/>), runs with their leases and the providers' shared token
+/// buckets in CrossCheck's own tables (<see cref="PgSchema"/>, migrated on start). Uploads and run folders stay in
+/// <see cref="ServeOptions.DataRoot"/>, which every process must share.
+/// </summary>
+public static class PostgresProfile
+{
+    public static JobStorage Add(IServiceCollection services, ServeOptions serve)
+    {
+        NpgsqlDataSource dataSource;
+        try
+        {
+            dataSource = NpgsqlDataSource.Create(serve.Store!);
+            PgSchema.MigrateAsync(dataSource, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            throw new Ingest.InputException($"--store: cannot use this PostgreSQL database ({e.Message.TrimEnd('.')}); check the connection string (Host=…;Port=…;Username=…;Database=…).", e);
+        }
+        services.AddSingleton(dataSource);
+        services.AddSingleton<IRunStore>(new PgRunStore(dataSource));
+        services.AddSingleton<IRateGate>(new PgRateGate(dataSource));
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            InvisibilityTimeout = TimeSpan.FromSeconds(serve.InvisibilityTimeoutSeconds),
+            UseSlidingInvisibilityTimeout = true,
+            QueuePollInterval = TimeSpan.FromMilliseconds(500),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(serve.Store, options), options);
+    }
+}

@@ -1,0 +1,64 @@
+using CrossCheck.Samples;
+using CrossCheck.Tests.Emulator;
+using CrossCheck.Tests.Html;
+using CrossCheck.Tests.Panel;
+using CrossCheck.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CrossCheck.Tests.Server;
+
+/// <summary>The page <c>serve</c> serves, driven in Debian's chromium: enter a token, upload, watch the run progress, open its report.</summary>
+[Collection("serve")]
+public sealed class ServeBrowserTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [BrowserFact]
+    public async Task Page_UploadsAnEssay_ShowsItsProgressAndOpensItsReport()
+    {
+        // Answers take 150 ms each, so the run is visibly in progress before it finishes.
+        var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
+        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(150)));
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        await using var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o => o.Workers = 2);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(server.BaseAddress.AbsoluteUri);
+            await page.FillAsync("#token", ServerHarness.AliceToken);
+            await page.DispatchEventAsync("#token", "change");
+            await page.SetInputFilesAsync("#essay", essay);
+            await page.SetInputFilesAsync("#sources", source);
+            await page.FillAsync("#panel", "anthropic:claude-opus-4-6,openai:gpt-5.2-pro");
+            await page.ClickAsync("#send");
+
+            var running = page.Locator("tr[data-status=running]");
+            await running.WaitForAsync(new() { Timeout = 120_000 });
+            Assert.Equal(1, await running.Locator("progress").CountAsync());
+            var done = page.Locator("tr[data-status=succeeded]");
+            await done.WaitForAsync(new() { Timeout = 180_000 });
+            var verdicts = await done.Locator("td").Nth(3).TextContentAsync();
+            Assert.Contains("contradicted", verdicts, StringComparison.Ordinal);
+
+            var popup = await page.RunAndWaitForPopupAsync(() => done.Locator("a.report").ClickAsync());
+            await popup.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            var response = await popup.EvaluateAsync<string>("document.body.innerText");
+            Assert.Contains("Meridian Labs", response, StringComparison.Ordinal);
+            Assert.EndsWith("/artifacts/report.html", popup.Url, StringComparison.Ordinal);
+
+            // Without the token, the same page is refused: the message says so.
+            var stranger = await browser.NewPageAsync();
+            await stranger.GotoAsync(server.BaseAddress.AbsoluteUri);
+            await stranger.Locator("#message.error").WaitForAsync(new() { Timeout = 60_000 });
+            Assert.Contains("authentication required", await stranger.Locator("#message").TextContentAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+}

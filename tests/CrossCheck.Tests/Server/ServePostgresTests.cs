@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using CrossCheck.Samples;
+using CrossCheck.Tests.Emulator;
+using CrossCheck.Tests.Panel;
+using CrossCheck.Tests.Support;
+using Npgsql;
+
+namespace CrossCheck.Tests.Server;
+
+/// <summary>
+/// The PostgreSQL profile end to end (skipped without CROSSCHECK_TEST_POSTGRES): one process in-process, and two
+/// `serve` processes on one database with the one running the run killed by SIGKILL mid-claim.
+/// </summary>
+[Collection("serve")]
+public sealed class ServePostgresTests : IDisposable
+{
+    private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro";
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [PostgresFact]
+    public async Task Postgres_Submit_CompletesAndKeepsTheRunInTheDatabase()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var emulator = new ProviderEmulator(new PanelScript { VerdictFor = PanelScript.SampleVerdict }.Answer);
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        string id;
+        await using (var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o =>
+        {
+            o.Store = db.ConnectionString;
+            o.SharedRequestsPerSecond["google"] = 1000;
+            o.SharedRequestsPerSecond["anthropic"] = 1000;
+        }))
+        {
+            using var alice = server.Client(ServerHarness.AliceToken);
+            id = await ServeApi.SubmitAsync(alice, essay, source, new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" });
+            var run = await ServeApi.WaitForAsync(alice, id, ServeApi.Finished);
+            Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString());
+            Assert.Contains("C1", await alice.GetStringAsync($"api/runs/{id}/artifacts/matrix.csv"), StringComparison.Ordinal);
+        }
+        await using var dataSource = db.DataSource();
+        await using var command = dataSource.CreateCommand("SELECT status, attempt, lease_owner IS NULL FROM crosscheck_runs WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("succeeded", reader.GetString(0));
+        Assert.Equal(1, reader.GetInt32(1));
+        Assert.True(reader.GetBoolean(2), "a finished run keeps no lease");
+        await reader.DisposeAsync();
+        // Every call to a provider with a shared limit went through its bucket in the database.
+        await using var buckets = dataSource.CreateCommand("SELECT string_agg(provider, ',' ORDER BY provider) FROM crosscheck_rate_buckets");
+        Assert.Equal("anthropic", await buckets.ExecuteScalarAsync());
+    }
+
+    [PostgresFact]
+    public async Task TwoServes_OneKilledMidClaim_TheOtherFinishesTheRunWithTheSameMatrixAndNoRecordedCallSentAgain()
+    {
+        var essay = _temp.Write("essay.md", FortyClaims());
+        var (_, source) = SampleGenerator.Write(_temp.File("sample"));
+        var script = new PanelScript();
+        string expected;
+        await using (var clean = new ProviderEmulator(script.Answer))
+        {
+            var run = CliRunner.Run(_temp.Path, PanelScript.Env(clean, FakeKeys.Sk("emulated-test-key-0013")), "check", essay, "--source", source, "--out", "clean", "--run-id", "x", "--panel", Panel, "--no-extract", "--quiet", "--no-cache");
+            Assert.True(run.ExitCode == 0, run.StdErr);
+            expected = File.ReadAllText(Path.Combine(_temp.Path, "clean", "x", "matrix.csv"));
+        }
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(100)));
+        Dictionary<string, string> Env(string cache) => new(PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0013")))
+        {
+            ["CrossCheck__Serve__InvisibilityTimeoutSeconds"] = "5",
+            // Each process its own response cache: only the run's log can spare a call the killed process paid for.
+            ["CrossCheck__CachePath"] = _temp.File(cache),
+        };
+        string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "2"];
+        await using var a = await ServeProcess.StartAsync(_temp.Path, Env("cache-a.db"), args);
+        await using var b = await ServeProcess.StartAsync(_temp.Path, Env("cache-b.db"), args);
+        using var client = a.Client();
+        var id = await ServeApi.SubmitAsync(client, essay, source, new Dictionary<string, string> { ["panel"] = Panel, ["extract"] = "false" });
+        var log = Path.Combine(_temp.Path, "data", "runs", $".{id}.partial", "provenance.jsonl");
+        await WaitForCallsAsync(log, 20);
+        var holder = await LeaseOwnerAsync(db, id);
+        var (victim, survivor) = holder.Contains($":{a.Pid}:", StringComparison.Ordinal) ? (a, b) : (b, a);
+        Assert.Contains($":{victim.Pid}:", holder, StringComparison.Ordinal);
+        await victim.KillAsync();
+        var sentBeforeKill = emulator.Requests.Count;
+        var recorded = ServeRestartTests.RecordedUserContents(log);
+
+        using var other = survivor.Client();
+        var done = await ServeApi.WaitForAsync(other, id, ServeApi.Finished, seconds: 300);
+
+        Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString() + survivor.Output);
+        Assert.Equal(2, done.GetProperty("attempt").GetInt32());
+        Assert.Equal(expected, await other.GetStringAsync($"api/runs/{id}/artifacts/matrix.csv"));
+        var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(ServeRestartTests.Key(r)));
+        Assert.True(repeated == 0, $"{repeated} call(s) recorded before the kill were sent again");
+        var verify = CliRunner.Run(_temp.Path, "verify-log", Path.Combine(_temp.Path, "data", "runs", id));
+        Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
+    }
+
+    /// <summary>An essay of 40 distinct checkable sentences (numbers), each its own claim.</summary>
+    internal static string FortyClaims()
+    {
+        var text = new StringBuilder("# Forty claims\n\n");
+        for (var i = 1; i <= 40; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Evaluation {i} of the Halcyon-3 card reports a refusal rate of {i + 40}% on test set {i * 7}. ");
+            if (i % 5 == 0)
+            {
+                text.Append("\n\n");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static async Task<string> LeaseOwnerAsync(PostgresDatabase db, string id)
+    {
+        await using var dataSource = db.DataSource();
+        await using var command = dataSource.CreateCommand("SELECT coalesce(lease_owner, '') FROM crosscheck_runs WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task WaitForCallsAsync(string log, int count)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(log) && File.ReadLines(log).Count(l => l.Contains("\"model_call\"", StringComparison.Ordinal)) >= count)
+            {
+                return;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"fewer than {count} model calls in {log} after 3 minutes");
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using CrossCheck.Samples;
+using CrossCheck.Tests.Emulator;
+using CrossCheck.Tests.Panel;
+using CrossCheck.Tests.Support;
+
+namespace CrossCheck.Tests.Server;
+
+/// <summary>The embedded profile after a SIGKILL mid-run: the next start resumes the run from its log and pays for no recorded answer again.</summary>
+public sealed class ServeRestartTests : IDisposable
+{
+    private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro";
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Serve_KilledMidRun_ResumesOnStartWithTheSameMatrixAndNoRecordedCallSentAgain()
+    {
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
+        string expected;
+        await using (var clean = new ProviderEmulator(script.Answer))
+        {
+            var run = CliRunner.Run(_temp.Path, PanelScript.Env(clean, FakeKeys.Sk("emulated-test-key-0012")), "check", essay, "--source", source, "--out", "clean", "--run-id", "x", "--panel", Panel, "--no-extract", "--quiet", "--no-cache");
+            Assert.True(run.ExitCode == 0, run.StdErr);
+            expected = File.ReadAllText(Path.Combine(_temp.Path, "clean", "x", "matrix.csv"));
+        }
+        // Each answer takes 100 ms, so the run is long enough to be killed part-way.
+        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(100)));
+        var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0012"));
+        string[] args = ["--data", "data", "--allow-anonymous-localhost", "--workers", "2"];
+        string id;
+        string log;
+        await using (var first = await ServeProcess.StartAsync(_temp.Path, env, args))
+        {
+            using var client = first.Client();
+            id = await ServeApi.SubmitAsync(client, essay, source, new Dictionary<string, string> { ["panel"] = Panel, ["extract"] = "false" });
+            log = Path.Combine(_temp.Path, "data", "runs", $".{id}.partial", "provenance.jsonl");
+            await WaitForCallsAsync(log, 12, first);
+            await first.KillAsync();
+        }
+        var sentBeforeKill = emulator.Requests.Count;
+        var recorded = RecordedUserContents(log);
+        // Only the run's own log may spare the calls again: the response cache is emptied.
+        File.Delete(Path.Combine(_temp.Path, "responses-cache.db"));
+
+        await using var second = await ServeProcess.StartAsync(_temp.Path, env, args);
+        using var again = second.Client();
+        var done = await ServeApi.WaitForAsync(again, id, ServeApi.Finished);
+
+        Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
+        Assert.Equal(2, done.GetProperty("attempt").GetInt32());
+        Assert.Equal(expected, await again.GetStringAsync($"api/runs/{id}/artifacts/matrix.csv"));
+        var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(Key(r)));
+        Assert.True(repeated == 0, $"{repeated} call(s) recorded before the kill were sent again");
+        var folder = Path.Combine(_temp.Path, "data", "runs", id);
+        var verify = CliRunner.Run(_temp.Path, "verify-log", folder);
+        Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
+        Assert.Single(File.ReadAllLines(Path.Combine(folder, "provenance.jsonl")), l => l.Contains("\"run_resumed\"", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitForCallsAsync(string log, int count, ServeProcess process)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(log) && File.ReadLines(log).Count(l => l.Contains("\"model_call\"", StringComparison.Ordinal)) >= count)
+            {
+                return;
+            }
+            Assert.False(process.HasExited, "serve ended before it could be killed: " + process.Output);
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"fewer than {count} model calls in {log} after 2 minutes");
+    }
+
+    // A request cut off by the kill arrives with a torn body and no messages; it was never answered, so never recorded.
+    internal static string Key(EmulatedRequest r) => r.Provider + "\n" + (r.Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "\0torn request");
+
+    internal static HashSet<string> RecordedUserContents(string log)
+    {
+        var keys = new HashSet<string>();
+        foreach (var line in File.ReadAllLines(log).Where(l => l.Contains("\"model_call\"", StringComparison.Ordinal)))
+        {
+            JsonElement data;
+            try
+            {
+                data = JsonDocument.Parse(line).RootElement.GetProperty("data");
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            if (data.TryGetProperty("response", out _))
+            {
+                var provider = data.GetProperty("provider").GetString() switch { "google" => "gemini", var p => p };
+                keys.Add(provider + "\n" + data.GetProperty("user_content").GetString());
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,117 @@
+using CrossCheck.Server.Runs;
+using CrossCheck.Server.Stores;
+using CrossCheck.Tests.Support;
+
+namespace CrossCheck.Tests.Server;
+
+/// <summary>
+/// The same contract for both storage profiles: the embedded one (files, in-process gate) always; PostgreSQL when
+/// CROSSCHECK_TEST_POSTGRES is set. Each case takes the stores as arguments, so the two run the same assertions.
+/// </summary>
+public sealed class StoreContractTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public Task Embedded_RunStore_KeepsTheContract() => RunStoreContract(new FileRunStore(_temp.Path), () => new FileRunStore(_temp.Path));
+
+    [PostgresFact]
+    public async Task Postgres_RunStore_KeepsTheContract()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var dataSource = db.DataSource();
+        Assert.Equal(PgSchema.Latest, await PgSchema.MigrateAsync(dataSource, CancellationToken.None));
+        Assert.Equal(PgSchema.Latest, await PgSchema.MigrateAsync(dataSource, CancellationToken.None));
+        await RunStoreContract(new PgRunStore(dataSource), () => new PgRunStore(dataSource));
+    }
+
+    [Fact]
+    public Task Embedded_RateGate_SpacesReservationsByTheRate() => RateGateContract(new LocalRateGate(TimeProvider.System), new LocalRateGate(TimeProvider.System), shared: false);
+
+    [PostgresFact]
+    public async Task Postgres_RateGate_SpacesReservationsByTheRateAcrossGates()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var one = db.DataSource();
+        await using var two = db.DataSource();
+        await PgSchema.MigrateAsync(one, CancellationToken.None);
+        await RateGateContract(new PgRateGate(one), new PgRateGate(two), shared: true);
+    }
+
+    private static async Task RunStoreContract(IRunStore store, Func<IRunStore> reopen)
+    {
+        var now = DateTimeOffset.UnixEpoch.AddYears(56);
+        RunRecord Run(string id, string owner, int minutes) => new()
+        {
+            Id = id, Owner = owner, Created = now.AddMinutes(minutes), Updated = now,
+            Submission = new RunSubmission { Essay = "essay/e.md", Sources = ["sources/1/s.pdf"], Panel = "anthropic:m", MaxCost = 1.5m },
+        };
+        Assert.True(await store.CreateAsync(Run("r1", "alice", 1), default));
+        Assert.True(await store.CreateAsync(Run("r2", "bob", 2), default));
+        Assert.True(await store.CreateAsync(Run("r3", "alice", 3), default));
+        Assert.False(await store.CreateAsync(Run("r1", "bob", 9), default));
+
+        Assert.Equal(["r3", "r2", "r1"], (await store.ListAsync(null, default)).Select(r => r.Id));
+        Assert.Equal(["r3", "r1"], (await store.ListAsync("alice", default)).Select(r => r.Id));
+        Assert.Equal("alice", (await store.GetAsync("r1", default))!.Owner);
+        Assert.Null(await store.GetAsync("nope", default));
+        Assert.Null(await store.UpdateAsync("nope", r => r, default));
+
+        // Leases: one worker at a time, attempts counted, a lease taken again once it has expired or been released.
+        Assert.Equal(1, await store.TryLeaseAsync("r1", "w1", TimeSpan.FromMinutes(5), default));
+        Assert.Null(await store.TryLeaseAsync("r1", "w2", TimeSpan.FromMinutes(5), default));
+        await store.ReleaseLeaseAsync("r1", "w2", default);
+        Assert.Null(await store.TryLeaseAsync("r1", "w2", TimeSpan.FromMinutes(5), default));
+        await store.ReleaseLeaseAsync("r1", "w1", default);
+        Assert.Equal(2, await store.TryLeaseAsync("r1", "w2", TimeSpan.FromMilliseconds(1), default));
+        await Task.Delay(50);
+        Assert.Equal(3, await store.TryLeaseAsync("r1", "w3", TimeSpan.FromMinutes(5), default));
+        var leased = (await store.GetAsync("r1", default))!;
+        Assert.Equal(RunStatus.Running, leased.Status);
+        Assert.Equal(3, leased.Attempt);
+
+        // Concurrent changes are applied one after another, none lost.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => store.UpdateAsync("r2", r => r with { Done = r.Done + 1, Claims = [.. r.Claims, new ClaimProgress($"C{i}", "checked")] }, default)));
+        var r2 = (await store.GetAsync("r2", default))!;
+        Assert.Equal(20, r2.Done);
+        Assert.Equal(20, r2.Claims.Count);
+
+        await store.UpdateAsync("r3", r => r with { Status = RunStatus.Succeeded, Verdicts = new Dictionary<string, int> { ["supported"] = 2 }, Complete = true }, default);
+        Assert.Null(await store.TryLeaseAsync("r3", "w1", TimeSpan.FromMinutes(5), default));
+        Assert.Equal(["r1", "r2"], (await store.UnfinishedAsync(default)).Select(r => r.Id).Order());
+
+        // What was saved is what a new process reads.
+        var again = reopen();
+        var r3 = (await again.GetAsync("r3", default))!;
+        Assert.Equal(RunStatus.Succeeded, r3.Status);
+        Assert.Equal(2, r3.Verdicts!["supported"]);
+        Assert.Equal(1.5m, r3.Submission.MaxCost);
+        Assert.Equal(["sources/1/s.pdf"], r3.Submission.Sources);
+        Assert.Equal(now.AddMinutes(3), r3.Created);
+    }
+
+    private static async Task RateGateContract(IRateGate one, IRateGate two, bool shared)
+    {
+        const double Rate = 4;
+        const double Burst = 2;
+        var provider = "p" + Guid.NewGuid().ToString("n")[..8];
+        // Reservations from two gates (two processes, for PostgreSQL) in a burst: after the first `Burst`, each may go
+        // 1/rate after the one before it, whatever the load on this machine, because the gate's clock decides.
+        var slots = new List<DateTimeOffset>();
+        for (var i = 0; i < 12; i++)
+        {
+            slots.Add(await (i % 2 == 0 || !shared ? one : two).ReserveAsync(provider, Rate, Burst, default));
+        }
+        slots.Sort();
+        var first = slots[0];
+        for (var i = 0; i < slots.Count; i++)
+        {
+            // In any prefix, no more than Burst + Rate × elapsed requests are let through.
+            var allowed = Burst + (Rate * (slots[i] - first).TotalSeconds) + 1e-6;
+            Assert.True(i + 1 <= allowed + 1e-9, $"reservation {i + 1} at +{(slots[i] - first).TotalMilliseconds:0} ms exceeds the limit ({allowed:0.00})");
+        }
+        Assert.True(slots[^1] - first >= TimeSpan.FromSeconds((slots.Count - Burst) / Rate) - TimeSpan.FromMilliseconds(1), $"12 reservations spread over only {(slots[^1] - first).TotalMilliseconds:0} ms");
+    }
+}
