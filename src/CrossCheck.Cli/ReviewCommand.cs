@@ -62,12 +62,14 @@ public sealed class ReviewCommand : AsyncCommand<ReviewCommand.Settings>
             var review = HumanReview.FromLog(Path.Combine(run, "provenance.jsonl"));
             var reviewed = result with { Folder = run };
             var summary = RunSummary.From(reviewed);
+            // The same reports as the run wrote (research sections included), now with the review.
+            var research = ResearchFigures.From(reviewed);
             MarkdownReportWriter.Write(Path.Combine(run, "report.md"), reviewed, records, summary, review);
-            // The same research sections (intervals, trials) a run's own report.md ends with.
-            File.AppendAllText(Path.Combine(run, "report.md"), ResearchSections.Markdown(ResearchFigures.From(reviewed)));
+            File.AppendAllText(Path.Combine(run, "report.md"), ResearchSections.Markdown(research));
             HtmlReportWriter.Write(Path.Combine(run, "report.html"), reviewed, records, summary, review,
                 Directory.Exists(Path.Combine(run, "sources")) ? SourceLinkMode.Copy : SourceLinkMode.None);
             MethodologyWriter.Write(Path.Combine(run, "methodology.md"), reviewed, summary, outcome.Head, outcome.Seal, review);
+            File.AppendAllText(Path.Combine(run, "methodology.md"), ResearchSections.Methodology(research));
 
             var agreement = HumanReviewText.Agreement(review!, records);
             var check = ProvenanceVerifier.VerifyRun(run);

@@ -72,6 +72,15 @@ public sealed class ReviewRoundTripBrowserTests(ITestOutputHelper output) : IDis
         Assert.Contains($"3 of {run.Outcomes.Count} claims reviewed, {run.Outcomes.Count - 3} unreviewed", methodology, StringComparison.Ordinal);
         Assert.Contains("Cohen's kappa, human × final verdict: 0.333 (n = 2 claims", methodology, StringComparison.Ordinal);
         Assert.Contains("**Human review:** agree (verdict not_in_source) by Ada Editor", await File.ReadAllTextAsync(Path.Combine(run.Folder, "report.md")), StringComparison.Ordinal);
+
+        // A replay of the reviewed run renders the same decisions from the log, and its copy of the log verifies.
+        var replayed = _temp.File("replayed");
+        var replay = CliRunner.Run(_temp.Path, "replay", run.Folder, "--out", replayed);
+        Assert.True(replay.ExitCode == 0, replay.StdOut + replay.StdErr);
+        Assert.Contains("data-human=\"false_alarm\"", await File.ReadAllTextAsync(Path.Combine(replayed, "report.html")), StringComparison.Ordinal);
+        Assert.Contains($"3 of {run.Outcomes.Count} claims reviewed", await File.ReadAllTextAsync(Path.Combine(replayed, "methodology.md")), StringComparison.Ordinal);
+        var verifyReplay = CliRunner.Run(_temp.Path, "verify-log", replayed);
+        Assert.True(verifyReplay.ExitCode == 0, verifyReplay.StdOut + verifyReplay.StdErr);
     }
 
     /// <summary>Opens the claim holding <paramref name="text"/> from the list and marks it; returns its id.</summary>

@@ -124,7 +124,7 @@ internal static partial class ClaimDetail
         var holding = best is null ? null : g.Evidence.FirstOrDefault(e => e.Source == best.Source && e.Start <= best.Start && best.Start < e.End);
         if (best is not null && holding is null)
         {
-            Passage(html, report, marks, best.Source, best.Page, best.Section, best.Start, best.End, "best match · " + Where(best), best: true, fallback: best.Text);
+            Passage(html, report, marks, best.Source, best.Page, best.Start, best.End, "best match · " + Where(best), best: true, fallback: best.Text);
         }
         var ordered = holding is null ? g.Evidence : [holding, .. g.Evidence.Where(e => !ReferenceEquals(e, holding))];
         var shown = 0;
@@ -137,7 +137,7 @@ internal static partial class ClaimDetail
             var score = e.Score is { } s ? $" · BM25 {s.ToString("0.00", CultureInfo.InvariantCulture)}" : " · always included";
             var isBest = ReferenceEquals(e, holding);
             var loc = $"{(isBest ? "best match · " : "")}{e.Source} · p. {e.Page}{(e.Section is null ? "" : $" · § {e.Section}")} · passage {e.PassageId}{score}";
-            Passage(html, report, marks, e.Source, e.Page, e.Section, e.Start, e.End, loc, isBest, fallback: null);
+            Passage(html, report, marks, e.Source, e.Page, e.Start, e.End, loc, isBest, fallback: null);
             shown++;
         }
         if (shown > EvidenceShown)
@@ -146,7 +146,7 @@ internal static partial class ClaimDetail
         }
     }
 
-    private static void Passage(HtmlText html, HtmlReport report, EvidenceHighlighter marks, string sourceName, int page, string? section, int start, int end,
+    private static void Passage(HtmlText html, HtmlReport report, EvidenceHighlighter marks, string sourceName, int page, int start, int end,
         string location, bool best, string? fallback)
     {
         var doc = report.Run.Sources.FirstOrDefault(d => d.FileName == sourceName);
@@ -166,7 +166,6 @@ internal static partial class ClaimDetail
             PageText(html, doc, page, start, end, marks);
         }
         html.Close("div").Line();
-        _ = section;
     }
 
     /// <summary>The text of the passage's page around it, the passage itself marked.</summary>

@@ -80,11 +80,10 @@ internal sealed class ClaimMarks
         {
             var at = start + offset;
             var index = PieceAt(at);
-            var (pieceStart, pieceEnd, owner) = index < 0 ? (at, start + text.Length, -1) : _pieces[index];
+            var (_, pieceEnd, owner) = index < 0 ? (at, start + text.Length, -1) : _pieces[index];
             var take = Math.Min(text.Length - offset, Math.Max(1, pieceEnd - at));
             Piece(html, text.Substring(offset, take), owner, at, at + take, atEnd: owner >= 0 && at + take == pieceEnd);
             offset += take;
-            _ = pieceStart;
         }
     }
 

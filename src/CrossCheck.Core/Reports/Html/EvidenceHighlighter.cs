@@ -78,7 +78,7 @@ internal sealed partial class EvidenceHighlighter
         return decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) : digits;
     }
 
-    /// <summary>A crude stem so "tests" matches "test" and "evaluated" matches "evaluation" less often than it should: a highlight, not a check.</summary>
+    /// <summary>A crude stem ("tests" → "test", "reported" → "report"): a highlight for the eye, not a check.</summary>
     private static string Stem(string word)
     {
         var w = word.ToLowerInvariant();

@@ -44,9 +44,11 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
         MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
         var research = ResearchFigures.From(result);
         MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), state.RunId, records, summary, options.Panel, research);
-        MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
+        // A replay of a reviewed run shows the editor's decisions its log holds, as `crosscheck review` rendered them.
+        var review = options.Replay is { } replayed ? Review.HumanReview.FromLog(replayed.OriginalLog) : null;
+        MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary, review);
         File.AppendAllText(Path.Combine(partial, "report.md"), ResearchSections.Markdown(research));
-        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary, sources: options.SourceLinks);
+        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary, review, options.SourceLinks);
         if (research?.Intervals is { } intervals)
         {
             state.Log.Append("agreement_intervals", new { method = intervals.Method, seed = intervals.Seed, replicates = intervals.Replicates, level = intervals.Level, claims = intervals.Claims });
@@ -76,7 +78,7 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
             seal = LogSeal.Create(state.RunId, lastHash, logRecords, key);
         }
         LogSeal.WriteInto(Path.Combine(partial, "run.json"), seal);
-        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash, seal);
+        MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash, seal, review);
         File.AppendAllText(Path.Combine(partial, "methodology.md"), ResearchSections.Methodology(research));
         Directory.Move(partial, state.FinalFolder);
         state.Report(Name, 1, 1, state.FinalFolder);
