@@ -35,7 +35,11 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
     {
         var panelText = settings.Panel ?? config.Panel;
         var panel = string.IsNullOrWhiteSpace(panelText) ? [] : PanelParser.Parse(panelText, registry);
-        registry.Validate(panel);
+        if (!settings.Estimate)
+        {
+            // An estimate calls nothing, so it needs no keys: a user prices a panel before signing up for it.
+            registry.Validate(panel);
+        }
         var failOn = new List<Verdict>();
         foreach (var name in (settings.FailOn ?? config.FailOn ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -68,12 +72,17 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
             {
                 Rounds = settings.Rounds ?? config.Rounds,
                 Extract = !settings.NoExtract && config.Extract,
+                Preflight = config.Preflight,
                 MaxParallelClaims = settings.Parallel ?? new PanelOptions().MaxParallelClaims,
+                Trials = settings.Trials ?? 1,
+                Aggregation = AggregationRules.TryParse(settings.Aggregate, out var rule) ? rule : AggregationRule.ReconcilerWithGuards,
             },
+            Since = settings.Since,
             PromptsFolder = settings.Prompts ?? config.Prompts,
             ResumeRunId = settings.Resume,
             MaxCost = settings.MaxCost ?? config.MaxCost,
             AutoResume = !settings.NoResume,
+            SourceLinks = settings.SourcesInRun is { } sources ? Enum.Parse<SourceLinkMode>(sources, ignoreCase: true) : SourceLinkMode.Copy,
             CommandLine = "crosscheck " + string.Join(' ', commandLine.Skip(1).Select(Quote)),
         };
     }

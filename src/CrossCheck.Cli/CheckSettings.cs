@@ -7,11 +7,11 @@ namespace CrossCheck.Cli;
 public sealed class CheckSettings : CommonSettings
 {
     [CommandArgument(0, "<essay>")]
-    [Description("The essay to check: Markdown (.md), plain text (.txt) or PDF.")]
+    [Description("The essay to check: Markdown (.md), plain text (.txt), Word (.docx) or PDF; '-' reads it from standard input (see --essay-format).")]
     public string Essay { get; init; } = "";
 
     [CommandOption("-s|--source <FILE>")]
-    [Description("A source document the essay is about (PDF, .md, .txt, .html). Repeat for several.")]
+    [Description("A source document the essay is about (PDF, .docx, .md, .txt, .html). Repeat for several.")]
     public string[] Sources { get; init; } = [];
 
     [CommandOption("-o|--out <DIR>")]
@@ -78,15 +78,77 @@ public sealed class CheckSettings : CommonSettings
     [Description("Neither read nor write the response cache: every model call goes to its provider.")]
     public bool NoCache { get; init; }
 
+    [CommandOption("--essay-format <FORMAT>")]
+    [Description("How to read an essay given as '-' (standard input): md (default) or txt.")]
+    public string? EssayFormat { get; init; }
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("What stdout gets: text (default: counts and problem claims), json (the run summary, as --json) or sarif (SARIF 2.1.0, one result per problem claim, for code-scanning tools). Under GitHub Actions (GITHUB_ACTIONS=true) problem claims also become annotations and a job summary.")]
+    public string? Format { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print the run summary as JSON on stdout: counts, problem claims, run folder, exit code and reason.")]
+    public bool Json { get; init; }
+
+    [CommandOption("--sources-in-run <MODE>")]
+    [Description("How report.html's \"open at page\" links reach the sources: copy (default: copied into the run folder's sources/), link (symbolic links there) or none.")]
+    public string? SourcesInRun { get; init; }
+
     [CommandOption("-q|--quiet")]
     [Description("No progress lines on stderr.")]
     public bool Quiet { get; init; }
 
+    private static readonly string[] OutputFormats = ["text", "json", "sarif"];
+    private static readonly string[] EssayFormats = ["md", "txt"];
+
+    /// <summary>The essay comes from standard input (given as '-').</summary>
+    public bool FromStdin => Essay == CommandLineHelp.StdinMarker;
+
+    /// <summary>What stdout gets: text, json or sarif.</summary>
+    public string OutputFormat => Json ? "json" : Format?.ToLowerInvariant() ?? "text";
+
+    // Research options (issue 13): trials, aggregation rule, re-checking only what changed since an earlier run.
+    [CommandOption("--trials <N>")]
+    [Description("Ask every panelist's verify stage N times per claim (trial numbers in the request keep them apart in the cache); matrix.json keeps every trial and reports stability. Default: 1.")]
+    public int? Trials { get; init; }
+
+    [CommandOption("--aggregate <RULE>")]
+    [Description("How the final verdict is drawn from the answers: reconciler-with-guards (default), majority or strictest. Recorded in run.json; 'replay --aggregate' re-decides a finished run.")]
+    public string? Aggregate { get; init; }
+
+    [CommandOption("--since <RUN>")]
+    [Description("An earlier run folder of this essay (same panel, sources and settings): unchanged claims keep its answers and verdicts (no model called), only new and changed claims go to the panel.")]
+    public string? Since { get; init; }
+
     public override ValidationResult Validate()
     {
+        if (Trials is < 1 or > 20)
+        {
+            return ValidationResult.Error("--trials must be between 1 and 20");
+        }
+        if (Aggregate is { } rule && !CrossCheck.Panel.AggregationRules.TryParse(rule, out _))
+        {
+            return ValidationResult.Error($"--aggregate: unknown rule '{rule}'; use {string.Join(", ", CrossCheck.Panel.AggregationRules.All.Select(r => CrossCheck.Panel.AggregationRules.Name(r)))}");
+        }
         if (string.IsNullOrWhiteSpace(Essay))
         {
             return ValidationResult.Error("give the essay file: crosscheck check <essay> --source <file>");
+        }
+        if (Format is not null && !OutputFormats.Contains(Format.ToLowerInvariant()))
+        {
+            return ValidationResult.Error($"--format must be one of {string.Join(", ", OutputFormats)}, not '{Format}'");
+        }
+        if (Json && Format is not null && !Format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidationResult.Error($"--json and --format {Format} both choose what stdout gets; give one of them");
+        }
+        if (EssayFormat is not null && !EssayFormats.Contains(EssayFormat.ToLowerInvariant()))
+        {
+            return ValidationResult.Error($"--essay-format must be md or txt, not '{EssayFormat}'");
+        }
+        if (EssayFormat is not null && !FromStdin)
+        {
+            return ValidationResult.Error("--essay-format is for an essay read from standard input ('-'); a file's type comes from its extension");
         }
         if (Budget is <= 0)
         {
@@ -103,6 +165,10 @@ public sealed class CheckSettings : CommonSettings
         if (Parallel is < 1)
         {
             return ValidationResult.Error("--parallel must be at least 1");
+        }
+        if (SourcesInRun is { } mode && !Enum.TryParse<Runs.SourceLinkMode>(mode, ignoreCase: true, out _))
+        {
+            return ValidationResult.Error($"--sources-in-run must be copy, link or none, not '{mode}'");
         }
         if (RunId is { } id && (id.Length == 0 || id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || id.StartsWith('.')))
         {

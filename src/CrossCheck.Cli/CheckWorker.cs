@@ -1,6 +1,7 @@
 using CrossCheck.Checks;
 using CrossCheck.Hosting;
 using CrossCheck.Panel.Providers;
+using CrossCheck.Reports.Ci;
 using CrossCheck.Running;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,17 +20,27 @@ public sealed class CheckWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        StdinEssay? stdin = null;
         try
         {
-            var options = CheckCommand.BuildOptions(request.Settings, config.Value, request.CommandLine, registry);
-            if (request.Settings.Estimate)
+            var settings = request.Settings;
+            stdin = settings.FromStdin ? StdinEssay.Read(Console.OpenStandardInput(), settings.EssayFormat) : null;
+            var options = CheckCommand.BuildOptions(settings, config.Value, request.CommandLine, registry);
+            if (stdin is not null)
+            {
+                options = options with { EssayPath = stdin.Path };
+            }
+            if (settings.Estimate)
             {
                 Output.Estimate(await runner.EstimateAsync(options, stoppingToken), options);
                 outcome.ExitCode = ExitCodes.Ok;
                 return;
             }
             var result = await runner.RunAsync(options, output.Progress, stoppingToken);
-            output.Summary(result, registry);
+            if (settings.OutputFormat == "text")
+            {
+                output.Summary(result, registry);
+            }
             foreach (var doc in result.Sources.Prepend(result.Essay))
             {
                 foreach (var warning in doc.Warnings)
@@ -37,29 +48,23 @@ public sealed class CheckWorker(
                     Output.Warning($"{doc.Path}: {warning}");
                 }
             }
-            var failing = result.FailingVerdicts;
-            if (failing.Count > 0)
+            var (code, reason) = Decide(result, settings.AllowDegraded);
+            outcome.ExitCode = code;
+            var essayPath = stdin is null ? settings.Essay : null;
+            if (settings.OutputFormat == "json")
             {
-                Output.Error($"--fail-on: {string.Join(", ", failing.Select(v => $"{result.Count(v)} claim(s) {v.Name()}"))}");
+                Console.Out.WriteLine(CiSummary.Write(result, code, reason));
             }
-            if (!result.Complete)
+            else if (settings.OutputFormat == "sarif")
             {
-                Output.Error($"--max-cost reached: {result.UncheckedClaims.Count} claim(s) left unchecked by the panel; the report in {result.Folder} is marked incomplete.");
+                Console.Out.WriteLine(SarifWriter.Write(result, essayPath, Directory.GetCurrentDirectory()));
             }
-            var panel = Reports.PanelSummary.From(result);
-            foreach (var u in panel?.Usage?.Where(u => u.FailedCalls > 0) ?? [])
+            var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+            if (GitHubActions.Active(environment))
             {
-                Output.Error($"panelist {u.Describe()}");
+                GitHubActions.Publish(result, essayPath, code, reason, environment, settings.OutputFormat == "text" ? Console.Out : Console.Error);
             }
-            var degraded = panel?.Degraded == true && !request.Settings.AllowDegraded;
-            if (panel?.Degraded == true)
-            {
-                Output.Error($"panel degraded: {string.Join("; ", panel.Usage!.Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of {u.Calls} calls"))}{(degraded ? " (exit 6; --allow-degraded to accept)" : "")}");
-            }
-            outcome.ExitCode = !result.Complete ? ExitCodes.BudgetReached
-                : failing.Count > 0 ? ExitCodes.FailOnVerdictFound
-                : degraded ? ExitCodes.PanelDegraded
-                : ExitCodes.Ok;
         }
         catch (Exception e) when (UserErrors.Describe(e) is { } message)
         {
@@ -89,7 +94,41 @@ public sealed class CheckWorker(
         }
         finally
         {
+            stdin?.Dispose();
             lifetime.StopApplication();
         }
+    }
+
+    /// <summary>The exit code and its reason; each problem the code stands for is also one error line on stderr.</summary>
+    private static (int Code, string Reason) Decide(Runs.RunResult result, bool allowDegraded)
+    {
+        var failing = result.FailingVerdicts;
+        var failText = $"--fail-on: {string.Join(", ", failing.Select(v => $"{result.Count(v)} claim(s) {v.Name()}"))}";
+        if (failing.Count > 0)
+        {
+            Output.Error(failText);
+        }
+        var budgetText = $"--max-cost reached: {result.UncheckedClaims.Count} claim(s) left unchecked by the panel; the report in {result.Folder} is marked incomplete.";
+        if (!result.Complete)
+        {
+            Output.Error(budgetText);
+        }
+        var panel = Reports.PanelSummary.From(result);
+        foreach (var u in panel?.Usage?.Where(u => u.FailedCalls > 0) ?? [])
+        {
+            Output.Error($"panelist {u.Describe()}");
+        }
+        var degraded = panel?.Degraded == true && !allowDegraded;
+        var degradedText = panel?.Degraded == true
+            ? $"panel degraded: {string.Join("; ", panel.DegradedReasons)}"
+            : "";
+        if (panel?.Degraded == true)
+        {
+            Output.Error(degradedText + (degraded ? " (exit 6; --allow-degraded to accept)" : ""));
+        }
+        return !result.Complete ? (ExitCodes.BudgetReached, budgetText.TrimEnd('.'))
+            : failing.Count > 0 ? (ExitCodes.FailOnVerdictFound, failText)
+            : degraded ? (ExitCodes.PanelDegraded, degradedText)
+            : (ExitCodes.Ok, "done");
     }
 }

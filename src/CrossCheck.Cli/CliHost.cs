@@ -31,6 +31,7 @@ public static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddCrossCheck(builder.Configuration);
+        CliTelemetry.AddIfConfigured(builder);
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -29,5 +29,5 @@ public static class ExitCodes
     public const int Cancelled = 130;
 
     public const string Help =
-        "Exit codes: 0 done; 1 a verdict named by --fail-on was found; 2 usage or input error; 3 internal error; 4 verification failed (verify-log, providers --ping); 5 --max-cost reached, report incomplete; 6 panel degraded (a panelist failed more than 20% of its calls; --allow-degraded to accept); 7 the same run is already in progress in another process; 130 cancelled.";
+        "Exit codes: 0 done; 1 a verdict named by --fail-on was found; 2 usage or input error; 3 internal error; 4 verification failed (verify-log, providers --ping); 5 --max-cost reached, report incomplete; 6 panel degraded (a panelist failed more than 20% of its calls, or fewer model families answered than asked; --allow-degraded to accept); 7 the same run is already in progress in another process; 130 cancelled.";
 }

@@ -8,11 +8,45 @@ namespace CrossCheck.Cli;
 /// <summary>What the command shows: progress on stderr, the summary on stdout, errors as one line on stderr.</summary>
 public sealed class Output(bool quiet)
 {
-    private static readonly IAnsiConsole Err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    /// <summary>Wide enough that no line is ever wrapped when the output goes to a file or a CI log.</summary>
+    private const int PlainWidth = 1 << 15;
+
+    private static readonly IAnsiConsole Err = Plain(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), Console.IsErrorRedirected);
     private string? _lastStage;
     private int _lastPercent = -1;
 
     public IProgress<RunProgress>? Progress => quiet ? null : new SyncProgress(Show);
+
+    /// <summary>
+    /// When stdout is not a terminal (a pipe, a file, a CI log), Spectre would still wrap at 80 columns and may
+    /// colour: write plain, unwrapped lines instead.
+    /// </summary>
+    public static void ConfigureConsoles()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Console = Plain(AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Console.Out),
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            }), redirected: true);
+        }
+    }
+
+    private static IAnsiConsole Plain(IAnsiConsole console, bool redirected)
+    {
+        if (redirected)
+        {
+            console.Profile.Width = PlainWidth;
+        }
+        return console;
+    }
+
+    /// <summary>Shown when the program is run with no arguments: how to try it in two commands.</summary>
+    public static void FirstRunHint() => Console.Error.WriteLine(
+        "crosscheck: new here? try the bundled sample: 'crosscheck sample' writes an essay and its source PDF into a new folder, then run the 'crosscheck check' line it prints.");
 
     public static void Error(string message) => Console.Error.WriteLine($"crosscheck: error: {message}");
 
@@ -39,6 +73,17 @@ public sealed class Output(bool quiet)
             table.AddRow(Markup.Escape(v.Name()), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         AnsiConsole.Write(table);
+        var problems = Reports.Ci.ProblemClaims.From(run);
+        if (problems.Count > 0)
+        {
+            AnsiConsole.WriteLine($"Problem claims ({problems.Count}), worst first:");
+            var idWidth = problems.Max(p => p.Id.Length);
+            var verdictWidth = problems.Max(p => p.Verdict.Name().Length);
+            foreach (var p in problems)
+            {
+                AnsiConsole.WriteLine($"  {p.Id.PadRight(idWidth)}  {p.Verdict.Name().PadRight(verdictWidth)}  line {p.Line,-4} {p.Evidence ?? "no evidence found"}: {p.ShortReason()}");
+            }
+        }
         AnsiConsole.WriteLine($"{run.Outcomes.Count} claims checked against {run.Sources.Count} source(s). Run folder: {run.Folder}");
         AnsiConsole.WriteLine("Reports: report.html (open it in a browser), report.md, matrix.csv, matrix.json, claims.json, methodology.md, provenance.jsonl");
         if (run.Options.Panel.Count > 0)

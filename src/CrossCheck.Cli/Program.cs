@@ -1,6 +1,8 @@
 using CrossCheck.Cli;
 using Spectre.Console.Cli;
 
+Output.ConfigureConsoles();
+args = CommandLineHelp.Prepare(args);
 var app = new CommandApp();
 app.Configure(config =>
 {
@@ -12,7 +14,7 @@ app.Configure(config =>
     {
         if (exception is CommandAppException || UserErrors.Describe(exception) is not null)
         {
-            Output.Error(UserErrors.Describe(exception) ?? exception.Message);
+            Output.Error(UserErrors.Describe(exception) ?? CommandLineHelp.Describe(exception, args) ?? exception.Message);
             return ExitCodes.UsageOrInput;
         }
         Output.Error($"internal error: {exception.GetType().Name}: {exception.Message} (please report this)");
@@ -30,6 +32,7 @@ app.Configure(config =>
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Rebuild every report of a finished run from its provenance log, calling no model.")
         .WithExample("replay", "runs/20260101-120000-ab12", "--out", "/tmp/replayed");
+    config.AddCommand<ReviewCommand>("review").WithDescription("Record an editor's decisions (exported from report.html) in the run's provenance chain and re-render its reports with a human column and the human-vs-panel agreement.").WithExample("review", "runs/20260101-120000-ab12", "decisions.json", "--reviewer", "Ada");
     config.AddCommand<CacheCommand>("cache")
         .WithDescription("The response cache: 'cache clear' deletes every cached answer, 'cache stats' shows its size.")
         .WithExample("cache", "clear");
@@ -45,7 +48,13 @@ app.Configure(config =>
     config.AddCommand<StatusCommand>("status")
         .WithDescription("Show a run's status on a running 'serve'.")
         .WithExample("status", "20260101-120000-1a2b3c4d", "--server", "http://127.0.0.1:5080");
+    config.AddCommand<CompareCommand>("compare").WithDescription("Compare two runs: claims added, removed or reworded, verdict changes per panelist and final, agreement and cost before and after (Markdown, JSON, HTML).").WithExample("compare", "runs/v1", "runs/v2");
+    config.AddCommand<BatchCommand>("batch").WithDescription("Check many essays from a YAML or JSON manifest with one panel, one budget and one cache; one run folder each and a batch summary (CSV, JSON, HTML) with pooled agreement and intervals.").WithExample("batch", "essays.yaml", "--out", "batch");
     config.AddCommand<SampleCommand>("sample")
         .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
 });
+if (args.Length == 0)
+{
+    Output.FirstRunHint();
+}
 return await app.RunAsync(args);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CrossCheck.Panel;
 using CrossCheck.Panel.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -13,6 +14,10 @@ public sealed class ProvidersCommand : AsyncCommand<ProvidersCommand.Settings>
         [CommandOption("--ping")]
         [Description("Send a tiny request to each provider and report whether it answered.")]
         public bool Ping { get; init; }
+
+        [CommandOption("--panel <LIST>")]
+        [Description("With --ping: check exactly these panelists (provider:model,...) with a one-token request, as a run's preflight does.")]
+        public string? Panel { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -27,8 +32,20 @@ public sealed class ProvidersCommand : AsyncCommand<ProvidersCommand.Settings>
         {
             return ExitCodes.Ok;
         }
+        var factory = host.Services.GetRequiredService<ModelClientFactory>();
+        if (settings.Panel is { } panelText)
+        {
+            var panel = PanelParser.Parse(panelText, registry);
+            registry.Validate(panel);
+            var checks = await Preflight.CheckAsync(panel, factory.Create, cancellationToken);
+            foreach (var c in checks)
+            {
+                Console.WriteLine($"{c.Panelist.Id,-34} {(c.Ok ? "ok  " : "FAIL")} {(c.StatusCode is { } s ? $"HTTP {s} " : "")}{(c.Ok ? "" : c.Message)}");
+            }
+            return checks.All(c => c.Ok) ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+        }
         // The factory of the composition root: each ping goes through the provider's Polly pipeline, as a run's calls do.
-        var results = await registry.PingAsync(host.Services.GetRequiredService<ModelClientFactory>(), cancellationToken);
+        var results = await registry.PingAsync(factory, cancellationToken);
         foreach (var r in results)
         {
             Console.WriteLine($"{r.Provider,-10} {(r.Ok ? "ok  " : "FAIL")} {r.Model ?? "-",-24} {r.Latency.TotalMilliseconds,7:0} ms  {r.Message}");

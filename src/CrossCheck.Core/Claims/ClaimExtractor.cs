@@ -103,7 +103,7 @@ public static partial class ClaimExtractor
 
     private static IEnumerable<(int Start, int End)> ProseBlocks(Document essay)
     {
-        if (essay.Kind != DocumentKind.Markdown)
+        if (essay.Kind is not (DocumentKind.Markdown or DocumentKind.Docx))
         {
             return [(0, essay.Text.Length)];
         }

@@ -21,6 +21,9 @@ public sealed class CrossCheckOptions
 
     public bool Extract { get; set; } = true;
 
+    /// <summary>Before a run's first paid call, check each panelist's model with a one-token request (a mistyped model or a rejected key stops the run, exit 2).</summary>
+    public bool Preflight { get; set; } = true;
+
     /// <summary>US dollars; null for no budget.</summary>
     public decimal? MaxCost { get; set; }
 

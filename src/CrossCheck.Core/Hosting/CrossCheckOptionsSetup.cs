@@ -23,6 +23,7 @@ public sealed class CrossCheckOptionsSetup(IConfiguration configuration) : IConf
         options.EvidenceTokenBudget = Int(section, "EvidenceTokenBudget", options) ?? options.EvidenceTokenBudget;
         options.Rounds = Int(section, "Rounds", options) ?? options.Rounds;
         options.Extract = Bool(section, "Extract", options) ?? options.Extract;
+        options.Preflight = Bool(section, "Preflight", options) ?? options.Preflight;
         options.MaxCost = Money(section, "MaxCost", options) ?? options.MaxCost;
         var limits = section.GetSection("Limits");
         options.MaxEssayMiB = Long(limits, "MaxEssayMiB", options) ?? options.MaxEssayMiB;

@@ -36,7 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new ProviderHttpClients(
             sp.GetRequiredService<Func<string, ProviderResilienceOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<EventRelay<ResilienceEvent>>().Publish,
+            Telemetry.CrossCheckTelemetry.Relay(sp.GetRequiredService<EventRelay<ResilienceEvent>>().Publish),
             sp.GetService<Func<string, HttpMessageHandler>>()));
         services.TryAddSingleton(sp => new ModelClientFactory(
             sp.GetRequiredService<ProviderRegistry>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProviderHttpClients>().ClientFactory));

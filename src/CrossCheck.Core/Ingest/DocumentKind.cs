@@ -6,4 +6,7 @@ public enum DocumentKind
     Markdown,
     PlainText,
     Html,
+
+    /// <summary>A Word document, read as Markdown (headings, paragraphs, lists, tables, footnotes) with its page breaks as pages.</summary>
+    Docx,
 }

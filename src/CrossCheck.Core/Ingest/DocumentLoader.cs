@@ -8,7 +8,7 @@ using UglyToad.PdfPig.Exceptions;
 namespace CrossCheck.Ingest;
 
 /// <summary>
-/// Loads essays (Markdown, plain text, PDF) and sources (PDF, Markdown, plain text, HTML).
+/// Loads essays (Markdown, plain text, Word, PDF) and sources (PDF, Word, Markdown, plain text, HTML).
 /// Every failure a user can cause becomes an <see cref="InputException"/> with one line
 /// naming the file and what to do.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class DocumentLoader(IngestLimits limits)
         [".text"] = DocumentKind.PlainText,
         [".html"] = DocumentKind.Html,
         [".htm"] = DocumentKind.Html,
+        [".docx"] = DocumentKind.Docx,
     };
 
     public DocumentLoader()
@@ -48,7 +49,7 @@ public sealed class DocumentLoader(IngestLimits limits)
         var extension = System.IO.Path.GetExtension(path);
         if (!Extensions.TryGetValue(extension, out var kind) || (kind == DocumentKind.Html && !allowHtml))
         {
-            var accepted = allowHtml ? ".pdf, .md, .txt, .html" : ".pdf, .md, .txt";
+            var accepted = allowHtml ? ".pdf, .docx, .md, .txt, .html" : ".pdf, .docx, .md, .txt";
             throw new InputException($"{path}: unknown {role} file type '{extension}'; accepted: {accepted}.");
         }
         if (Directory.Exists(path))
@@ -78,6 +79,7 @@ public sealed class DocumentLoader(IngestLimits limits)
         return kind switch
         {
             DocumentKind.Pdf => LoadPdf(path, id, bytes, sha, role, limits),
+            DocumentKind.Docx => DocxReader.Read(path, id, bytes, sha, role, limits),
             DocumentKind.Html => Unpaged(path, id, kind, HtmlToText(CheckDepth(path, DecodeText(path, bytes, role), limits.MaxHtmlDepth)), sha, bytes.Length),
             _ => Unpaged(path, id, kind, DecodeText(path, bytes, role), sha, bytes.Length),
         };
@@ -86,43 +88,7 @@ public sealed class DocumentLoader(IngestLimits limits)
     private static Document Unpaged(string path, string id, DocumentKind kind, string text, string sha, long bytes) =>
         new(id, path, kind, text, [new Page(1, 0, text.Length)], sha, bytes);
 
-    private static string DecodeText(string path, byte[] bytes, string role)
-    {
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-        {
-            // A UTF-16 file with its byte order mark is unambiguous text.
-            return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
-        }
-        var probe = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
-        if (probe.Contains((byte)0) || LooksLikeBinary(probe))
-        {
-            throw new InputException($"{path}: looks like a binary file, not a {role} in text form; give a .md, .txt or .pdf file.");
-        }
-        try
-        {
-            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            var guess = UtfUnknown.CharsetDetector.DetectFromBytes(bytes).Detected?.EncodingName ?? "windows-1252";
-            throw new InputException(
-                $"{path}: is not UTF-8 text (it looks like {guess}); convert it first, e.g. iconv -f {guess} -t utf-8 \"{path}\" > converted{System.IO.Path.GetExtension(path)}");
-        }
-    }
-
-    private static bool LooksLikeBinary(ReadOnlySpan<byte> probe)
-    {
-        var control = 0;
-        foreach (var b in probe)
-        {
-            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B))
-            {
-                control++;
-            }
-        }
-        return probe.Length > 0 && control > probe.Length / 100 + 2;
-    }
+    private static string DecodeText(string path, byte[] bytes, string role) => TextDecoder.Decode(path, bytes, role);
 
     private static string CheckDepth(string path, string html, int limit)
     {
@@ -170,10 +136,13 @@ public sealed class DocumentLoader(IngestLimits limits)
         {
             throw new InputException($"{path}: cannot read this PDF, it seems corrupt ({e.GetType().Name}: {FirstLine(e.Message)}); re-export or repair it (e.g. qpdf in.pdf out.pdf).", e);
         }
+        if (read.Count == 0)
+        {
+            throw new InputException($"{path}: the PDF has no pages; re-export it from the program that made it.");
+        }
         if (letters == 0)
         {
-            var what = read.Count == 0 ? "has no pages" : $"has {read.Count} page(s) but no text layer (a scan?)";
-            throw new InputException($"{path}: the PDF {what}; run OCR first (e.g. ocrmypdf in.pdf out.pdf) and give the result as {role}.");
+            throw new InputException($"{path}: the PDF has {read.Count} page(s) but no text layer (a scan?); run OCR first (e.g. ocrmypdf in.pdf out.pdf) and give the result as {TextDecoder.Article(role)} {role}.");
         }
         var (text, pages, asides, notes, headings) = PdfLayout.Assemble(read);
         var document = new Document(id, path, DocumentKind.Pdf, text, pages, sha, bytes.Length, asides, headings, notes);

@@ -29,6 +29,7 @@ internal static class PdfLineReader
         var count = 0;
         var horizontal = true;
         var space = false;
+        double spaceStart = 0;
         double lineSize = 0;
         var bold = 0;
         var markers = new List<TextRange>();
@@ -57,6 +58,10 @@ internal static class PdfLineReader
             }
             if (string.IsNullOrWhiteSpace(value))
             {
+                if (!space)
+                {
+                    spaceStart = letter.StartBaseLine.X;
+                }
                 space = previous is not null;
                 continue;
             }
@@ -66,6 +71,12 @@ internal static class PdfLineReader
             if (previous is not null)
             {
                 var reference = Math.Max(size, previous.PointSize);
+                if (space && isHorizontal && letter.StartBaseLine.X - spaceStart < 0.1 * reference)
+                {
+                    // A "space" the pen did not move for: a zero-width glyph that the text layer maps to a space (a
+                    // browser's zero-width space or unused soft hyphen). Whether a word ends here is the gap's to say.
+                    space = false;
+                }
                 var rise = Math.Abs(letter.StartBaseLine.Y - previous.StartBaseLine.Y);
                 var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
                 var sameLine = isHorizontal == horizontal && isHorizontal

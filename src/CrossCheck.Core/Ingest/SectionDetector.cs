@@ -48,7 +48,7 @@ public static partial class SectionDetector
         var headings = new List<(string? Number, string Title, int Level, int Start)>();
         var (text, map) = Visible(document.Text);
         int Original(int at) => map is null ? at : map[at];
-        if (document.Kind is DocumentKind.Markdown or DocumentKind.Html)
+        if (document.Kind is DocumentKind.Markdown or DocumentKind.Html or DocumentKind.Docx)
         {
             foreach (Match m in MarkdownHeading().Matches(text))
             {
@@ -79,6 +79,8 @@ public static partial class SectionDetector
                 candidates.Add((m.Groups["num"].Value, title.Length == 0 ? $"Appendix {m.Groups["num"].Value}" : title, 1, Original(m.Index)));
             }
         }
+        AddLetterHeadings(document, candidates);
+        JoinWrappedTitles(document, candidates);
         candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
         headings.AddRange(InSequence(candidates));
         AddSetHeadings(document, headings);

@@ -9,7 +9,7 @@ namespace CrossCheck.Panel;
 /// <summary>What one claim's stages are expected to cost, from the size of its evidence: what <see cref="BudgetGate"/> holds for it.</summary>
 public static class ClaimCostEstimate
 {
-    public static decimal Of(Claim claim, RoleAssignment roles, GroundingResult mechanical, IReadOnlyList<PanelistSpec> panel, PromptLibrary prompts, CostEstimator? estimator, int rounds)
+    public static decimal Of(Claim claim, RoleAssignment roles, GroundingResult mechanical, IReadOnlyList<PanelistSpec> panel, PromptLibrary prompts, CostEstimator? estimator, int rounds, int trials = 1)
     {
         if (estimator is null)
         {
@@ -22,7 +22,7 @@ public static class ClaimCostEstimate
             (estimator.Estimate(p, probe with { Stage = stage.Key() }).Cost ?? 0m) * (decimal)scale;
         rounds = Math.Max(1, rounds);
         // Attack and reconcile prompts also carry the reviews: about half as much again as a verify prompt.
-        return Cost(roles.Drafter, Stage.Draft, 0.3) + panel.Sum(p => Cost(p, Stage.Verify))
+        return Cost(roles.Drafter, Stage.Draft, 0.3) + Math.Max(1, trials) * panel.Sum(p => Cost(p, Stage.Verify))
             + rounds * (Cost(roles.Attacker, Stage.Attack, 1.5) + Cost(roles.Reconciler, Stage.Reconcile, 1.5));
     }
 }

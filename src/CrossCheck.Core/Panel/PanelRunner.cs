@@ -59,11 +59,13 @@ public sealed class PanelRunner
     public Task<IReadOnlyList<Claim>> ExtractAsync(Document essay, IReadOnlyList<Claim> offline, CancellationToken cancellationToken) =>
         new ClaimExtraction(_caller, _log).ExtractAsync(_panel.FirstOrDefault(p => _isAvailable?.Invoke(p) ?? true) ?? _panel[0], essay, offline, cancellationToken);
 
+    /// <param name="checkableIndex">The claim's rotation slot (<see cref="RolePlan.Slots"/>): drafter p[slot mod n], attacker p[slot+1], reconciler p[slot+2].</param>
     /// <exception cref="BudgetExceededException">With --max-cost, the claim's estimate does not fit what is left.</exception>
     public async Task<ClaimPanel> RunClaimAsync(Claim claim, int checkableIndex, GroundingResult mechanical, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.CrossCheckTelemetry.StartClaim(claim.Id);
         var roles = Rotation.Assign(_panel, checkableIndex, _isAvailable);
-        using var reservation = _budget.Reserve(ClaimCostEstimate.Of(claim, roles, mechanical, _panel, _prompts, _estimator, _options.Rounds), $"claim {claim.Id}");
+        using var reservation = _budget.Reserve(ClaimCostEstimate.Of(claim, roles, mechanical, _panel, _prompts, _estimator, _options.Rounds, _options.Trials), $"claim {claim.Id}");
         return await RunStagesAsync(claim, roles, mechanical, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,8 +86,15 @@ public sealed class PanelRunner
         (draft, roles) = await AskRoleAsync(Stage.Draft, roles, 1, claim.Id, new { claim = claim.Text, kind = claim.Kind.ToString() }, passages, cancellationToken).ConfigureAwait(false);
         var proposition = draft.Text("proposition") ?? claim.Text;
 
-        var verifications = await Task.WhenAll(_panel.Select(p => _caller.AskAsync(
-            Stage.Verify, p, 1, claim.Id, new { claim = claim.Text, proposition, evidence }, passages, reserve: false, cancellationToken))).ConfigureAwait(false);
+        // Trial 1 is the plain request (so a run with --trials reuses a single-trial run's answers); trials 2..N carry their number, so neither the cache nor the log can mistake one for another.
+        var trials = new List<PanelAnswer[]>();
+        for (var trial = 1; trial <= Math.Max(1, _options.Trials); trial++)
+        {
+            object data = trial == 1 ? new { claim = claim.Text, proposition, evidence } : new { claim = claim.Text, proposition, evidence, trial };
+            trials.Add(await Task.WhenAll(_panel.Select(p => _caller.AskAsync(
+                Stage.Verify, p, 1, claim.Id, data, passages, reserve: false, cancellationToken))).ConfigureAwait(false));
+        }
+        var verifications = trials.Count == 1 ? trials[0] : _panel.Select((_, i) => Trials.Representative(trials.Select(t => t[i]).ToArray())).ToArray();
 
         var reviews = verifications.Select((v, i) => new
         {
@@ -132,9 +141,12 @@ public sealed class PanelRunner
             }
         }
 
-        var final = VerdictPolicy.Decide(verifications, reconciliations, mechanical);
+        var final = AggregationRules.Decide(_options.Aggregation, verifications, reconciliations, mechanical);
         _log?.Append("verdict", new { claim = claim.Id, panelist = "panel", verdict = final.Verdict, from = final.From, flags = final.Flags, overruled = final.Overruled, final = true });
-        return new ClaimPanel(claim.Id, roles, draft, verifications, attacks, reconciliations, final.Verdict, final.From, final.Flags, final.Overruled);
+        return new ClaimPanel(claim.Id, roles, draft, verifications, attacks, reconciliations, final.Verdict, final.From, final.Flags, final.Overruled)
+        {
+            VerifyTrials = trials.Count > 1 ? trials : [],
+        };
     }
 
     /// <summary>Asks the holder of a role; when that failed because the holder's provider is down, asks the panelist <see cref="RoleReassignment"/> gives it to.</summary>

@@ -35,6 +35,7 @@ public sealed class StageCaller(
     /// <param name="reserve">Hold this call's estimate against --max-cost (calls outside a claim's own reservation).</param>
     public async Task<PanelAnswer> AskAsync(Stage stage, PanelistSpec panelist, int round, string claimId, object data, IReadOnlyList<Passage>? evidence, bool reserve, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.CrossCheckTelemetry.StartStage(stage.PromptName(), panelist, claimId, round);
         var template = prompts[stage.PromptName()];
         var system = await PromptLibrary.RenderSystemAsync(template).ConfigureAwait(false);
         var request = new ModelRequest(stage.Key(), system, DataEnvelope.Wrap(data), template.Schema, template.Temperature, template.MaxTokens);
@@ -93,7 +94,9 @@ public sealed class StageCaller(
         try
         {
             var answer = await clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-            var cost = answer.Origin == "cache" ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
+            // Cached answers and answers carried from an earlier run (--since) cost nothing now.
+            var cost = answer.Origin is "cache" or "since" ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
+            Telemetry.CrossCheckTelemetry.RecordCost(stage, panelist, answer.Origin == "provider" ? cost : null);
             if (answer.Origin == "log")
             {
                 // Resumed or replayed: the call and its answer are already in the log; say it was reused, don't record it twice.

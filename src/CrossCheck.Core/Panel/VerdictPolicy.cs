@@ -81,6 +81,18 @@ public static class VerdictPolicy
             return new FinalVerdict(Verdict.Failed, "failed", [.. flags, "no panelist gave a usable verdict"]);
         }
 
+        return Guard(verdict, from, flags, verifications, reconciliations, mechanical, overruled);
+    }
+
+    /// <summary>
+    /// The guards every aggregation rule keeps (rules 4 and 5 above): a final supported needs a verified citation from a
+    /// valid answer that said supported, and a quote absent from the sources or a number in conflict caps it.
+    /// </summary>
+    public static FinalVerdict Guard(Verdict verdict, string from, List<string> flags, IReadOnlyList<PanelAnswer> verifications, IReadOnlyList<PanelAnswer> reconciliations, GroundingResult mechanical, bool overruled = false)
+    {
+        var absentQuote = mechanical.Quotes.Any(q => q.Match == QuoteMatch.Absent);
+        var numberConflict = mechanical.Numbers.Any(n => n.Match == NumberMatch.Conflict);
+        var hardFinding = absentQuote || numberConflict;
         var verifiedSupport = verifications.Concat(reconciliations).Any(a => !a.Failed && a.Verdict == Verdict.Supported && a.CitationsVerified > 0);
         if (verdict == Verdict.Supported && !verifiedSupport)
         {

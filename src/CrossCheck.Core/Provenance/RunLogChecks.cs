@@ -21,10 +21,10 @@ internal static partial class RunLogChecks
             return Broken(chain, ChainBreakKind.CutTail,
                 $"cut tail: the log ends with a {lastType ?? "missing"} record, not run_end, though run.json says the run finished; records were removed from the end of the log");
         }
-        if (stray is { } after || lastType != ProvenanceVerifier.RunEndType)
+        if (stray is { } after || lastType is not (ProvenanceVerifier.RunEndType or ReviewEndType))
         {
             return Broken(chain, ChainBreakKind.RecordsAfterRunEnd,
-                $"records after run_end: a {stray ?? lastType} record follows a run_end (only a run_resumed may, when a run that crashed before its folder was renamed is resumed); something was appended after the run finished");
+                $"records after run_end: a {stray ?? lastType} record follows a run_end (only a run_resumed may, when a run that crashed before its folder was renamed is resumed, or an editor's review: human records closed by review_end); something was appended after the run finished");
         }
         var (runId, seal) = LogSeal.ReadFrom(specPath);
         if (seal is not null && !string.Equals(seal.HeadSha256, chain.LastHash, StringComparison.Ordinal))
@@ -85,7 +85,11 @@ internal static partial class RunLogChecks
             }
             using var doc = JsonDocument.Parse(line);
             var type = doc.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
-            if (last == ProvenanceVerifier.RunEndType && type != "run_resumed")
+            if (last == HumanType && type is not (HumanType or ReviewEndType))
+            {
+                stray ??= type;
+            }
+            if (last == ProvenanceVerifier.RunEndType && type is not ("run_resumed" or HumanType or ReviewEndType))
             {
                 stray ??= type;
             }
@@ -97,6 +101,10 @@ internal static partial class RunLogChecks
         }
         return (runEnds, last, stray);
     }
+
+    // An editor's review (crosscheck review) appends these after run_end; see Review.HumanReview.
+    private const string HumanType = "human";
+    private const string ReviewEndType = "review_end";
 
     [GeneratedRegex(@"last record hash `([0-9a-f]{64})`")]
     private static partial Regex MethodologyHead();

@@ -14,7 +14,7 @@ public static class MarkdownReportWriter
 
     private const string GroundingPanelist = GroundingChecker.PanelistName;
 
-    public static void Write(string path, RunResult run, IReadOnlyList<ClaimRecord> claims, RunSummary summary)
+    public static void Write(string path, RunResult run, IReadOnlyList<ClaimRecord> claims, RunSummary summary, Review.HumanReview? review = null)
     {
         var md = new StringBuilder();
         md.AppendLine($"# CrossCheck report: {Escape(run.Essay.FileName)}").AppendLine();
@@ -38,6 +38,10 @@ public static class MarkdownReportWriter
         }
         md.AppendLine($"| **total** | **{summary.Claims}** |").AppendLine();
         md.AppendLine($"Quotes verified: {summary.QuotesVerified}/{summary.Quotes}. Numbers found in the evidence: {summary.NumbersFound}/{summary.Numbers}. Section references holding: {summary.SectionsHolding}/{summary.SectionReferences}.").AppendLine();
+        if (review is not null)
+        {
+            HumanReviewText.AppendSummary(md, review, claims);
+        }
         foreach (var v in Order)
         {
             var group = claims.Where(c => c.FinalVerdict == v).ToArray();
@@ -51,6 +55,10 @@ public static class MarkdownReportWriter
                 var lines = string.Join(", ", c.Occurrences.Select(o => o.Line));
                 md.AppendLine($"### {c.Id} (line {lines}, {c.Kind})").AppendLine();
                 md.AppendLine($"> {Escape(c.Text)}").AppendLine();
+                if (review?.For(c.Id) is { } human)
+                {
+                    md.AppendLine($"**Human review:** {HumanReviewText.Describe(human)}").AppendLine();
+                }
                 foreach (var reason in c.Grounding.Reasons)
                 {
                     md.AppendLine($"- {Escape(reason)}");
@@ -63,6 +71,10 @@ public static class MarkdownReportWriter
                     }
                     md.AppendLine().AppendLine($"Panel ({Escape(panel.FinalFrom)}; agreement {Escape(panel.AgreementLabel)}; citations verified {panel.CitationsVerified}): drafter {Escape(panel.Drafter)}, attacker {Escape(panel.Attacker)}, reconciler {Escape(panel.Reconciler)}.").AppendLine();
                     md.AppendLine("| panelist | verdict | citations verified | rationale |").AppendLine("|---|---|---|---|");
+                    if (review?.For(c.Id) is { } h)
+                    {
+                        md.AppendLine($"| human ({Escape(h.Reviewer)}) | {h.Verdict?.Name() ?? "no verdict"} | | {Escape(Review.HumanDecisionNames.Name(h.Decision) + (h.Note is { } note ? ": " + note : ""))} |");
+                    }
                     md.AppendLine($"| {GroundingPanelist} | {c.Grounding.Verdict.Name()} | | mechanical checks |");
                     foreach (var a in panel.Verifications)
                     {

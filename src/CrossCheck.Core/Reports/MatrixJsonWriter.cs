@@ -10,7 +10,8 @@ public static class MatrixJsonWriter
 {
     public const string Format = "crosscheck.matrix/1";
 
-    public static void Write(string path, string runId, IReadOnlyList<ClaimRecord> claims, RunSummary summary, IReadOnlyList<Models.PanelistSpec> panel)
+    /// <param name="research">Aggregation rule, bootstrap intervals and trials (<see cref="ResearchFigures"/>); left out when null.</param>
+    public static void Write(string path, string runId, IReadOnlyList<ClaimRecord> claims, RunSummary summary, IReadOnlyList<Models.PanelistSpec> panel, ResearchFigures? research = null)
     {
         var rows = claims.Select(c => new
         {
@@ -29,6 +30,7 @@ public static class MatrixJsonWriter
             citations_verified = c.Panel?.CitationsVerified,
             flags = c.Panel?.Flags,
             evidence = c.Grounding.BestEvidence,
+            trials = research?.Trials?.Claims.FirstOrDefault(t => t.ClaimId == c.Id),
         });
         using var stream = File.Create(path);
         JsonSerializer.Serialize(
@@ -39,6 +41,12 @@ public static class MatrixJsonWriter
                 run_id = runId,
                 panelists = panel.Select(p => new { id = p.Id, provider = p.Provider, model = p.Model, family = p.Family }).Prepend(new { id = GroundingChecker.PanelistName, provider = "offline", model = "grounding-checker", family = "offline" }),
                 summary,
+                research = research is null ? null : new
+                {
+                    aggregation = new { rule = research.Aggregation, description = research.AggregationRule },
+                    intervals = research.Intervals,
+                    trials = research.Trials is { } t ? new { trials = t.Trials, panelists = t.Panelists } : null,
+                },
                 claims = rows,
             },
             ReportJson.Indented);

@@ -13,10 +13,10 @@ namespace CrossCheck.Reports;
 /// </summary>
 public static class MethodologyWriter
 {
-    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null) =>
-        File.WriteAllText(path, Render(run, summary, provenanceHash, seal));
+    public static void Write(string path, RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null, Review.HumanReview? review = null) =>
+        File.WriteAllText(path, Render(run, summary, provenanceHash, seal, review));
 
-    public static string Render(RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null)
+    public static string Render(RunResult run, RunSummary summary, string provenanceHash, Provenance.LogSeal? seal = null, Review.HumanReview? review = null)
     {
         var md = new StringBuilder();
         var panel = run.Options.Panel;
@@ -45,7 +45,7 @@ public static class MethodologyWriter
             }
             else
             {
-                md.AppendLine($"For each checkable claim one panelist drafted a precise proposition, every panelist verified it independently against the same evidence without seeing the others' answers, one panelist attacked the majority verdict and another reconciled everything into the final verdict. Roles rotated claim by claim (drafter p[i mod n], attacker p[i+1], reconciler p[i+2], the reconciler never the drafter{(panel.Count > 2 ? " nor the attacker" : "")}); prompts never said which model wrote what. Rounds of attack and reconciliation: {run.Options.PanelOptions.Rounds}.").AppendLine();
+                md.AppendLine($"For each checkable claim one panelist drafted a precise proposition, every panelist verified it independently against the same evidence without seeing the others' answers, one panelist attacked the majority verdict and another reconciled everything into the final verdict. Roles rotated by a slot drawn from a stable hash of each claim's text and the panel, balanced to within one claim per panelist and role (drafter p[slot], attacker p[slot+1], reconciler p[slot+2], the reconciler never the drafter{(panel.Count > 2 ? " nor the attacker" : "")}); prompts never said which model wrote what. Rounds of attack and reconciliation: {run.Options.PanelOptions.Rounds}.").AppendLine();
             }
             md.AppendLine("Every quotation a model cited was checked mechanically against the source text; a model's \"supported\" with no citation found in the source is reported as unverified, and a final \"supported\" is capped when a quote of the claim is absent from the sources or a number conflicts with them.").AppendLine();
         }
@@ -98,7 +98,7 @@ public static class MethodologyWriter
             }
             if (degradedCheck.Degraded)
             {
-                md.AppendLine().AppendLine($"**This run was degraded:** {string.Join("; ", usage.Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of its {u.Calls} calls"))} (more than {PanelistUsage.DegradedFailureShare:P0}). The rotation described above did not hold for every claim; the table gives the roles really played.");
+                md.AppendLine().AppendLine($"**This run was degraded:** {string.Join("; ", degradedCheck.DegradedReasons)}. The rotation described above did not hold for every claim; the table gives the roles really played.");
             }
             md.AppendLine();
         }
@@ -137,6 +137,16 @@ public static class MethodologyWriter
         {
             md.AppendLine("Verdicts are the most severe finding of the checks for each claim; \"supported\" from the grounding checker means the claim's words, numbers and quotes were found in the cited context, not that its meaning was understood.").AppendLine();
         }
+        md.AppendLine("## Human review").AppendLine();
+        if (review is null)
+        {
+            md.AppendLine($"No editor has reviewed this run's findings: 0 of {summary.Claims} claims reviewed, {summary.Claims} unreviewed. Mark them in report.html, export the decisions and record them with `crosscheck review <run folder> <decisions.json>`.").AppendLine();
+        }
+        else
+        {
+            HumanReviewText.AppendSummary(md, review, run.Outcomes.Select(ClaimRecord.From).ToArray());
+            md.AppendLine("Each decision is a `human` record in the provenance log (reviewer, time), closed by a `review_end` record; the log's head hash below includes them.").AppendLine();
+        }
         if (run.Prompts.Count > 0)
         {
             md.AppendLine("## Prompts").AppendLine();
@@ -164,6 +174,7 @@ public static class MethodologyWriter
         Ingest.DocumentKind.Pdf => "PDF",
         Ingest.DocumentKind.Html => "HTML",
         Ingest.DocumentKind.PlainText => "plain text",
+        Ingest.DocumentKind.Docx => "Word (.docx)",
         _ => kind.ToString(),
     };
 

@@ -28,8 +28,26 @@ public sealed record PanelSummary(
     int MisplacedCitations = 0,
     IReadOnlyList<PanelistUsage>? Usage = null)
 {
-    /// <summary>True when some panelist failed more than <see cref="PanelistUsage.DegradedFailureShare"/> of its calls.</summary>
-    public bool Degraded => Usage?.Any(u => u.Degraded) ?? false;
+    /// <summary>
+    /// True when some panelist failed more than <see cref="PanelistUsage.DegradedFailureShare"/> of its calls, or when the
+    /// usable verify answers came from fewer model families than the panel asked for (<see cref="DegradedReasons"/>).
+    /// </summary>
+    public bool Degraded => DegradedReasons.Count > 0;
+
+    /// <summary>The families of the panel as asked.</summary>
+    public IReadOnlyList<string> FamiliesAsked { get; init; } = [];
+
+    /// <summary>The families from which at least one usable verify answer came.</summary>
+    public IReadOnlyList<string> FamiliesHeard { get; init; } = [];
+
+    /// <summary>Why the run counts as degraded, one sentence each; empty when it does not.</summary>
+    public IReadOnlyList<string> DegradedReasons =>
+    [
+        .. (Usage ?? []).Where(u => u.Degraded).Select(u => $"{u.Panelist} failed {u.FailedCalls} of its {u.Calls} calls (more than {PanelistUsage.DegradedFailureShare:P0})"),
+        .. ClaimsJudged > 0 && FamiliesHeard.Count < FamiliesAsked.Count
+            ? [$"usable verify answers came from {FamiliesHeard.Count} of the {FamiliesAsked.Count} model families asked (none from {string.Join(", ", FamiliesAsked.Except(FamiliesHeard, StringComparer.Ordinal))})"]
+            : Array.Empty<string>(),
+    ];
 
     public static PanelSummary? From(RunResult run)
     {
@@ -62,6 +80,10 @@ public sealed record PanelSummary(
             judged.Count(o => o.Panel!.FinalFrom.Contains("departure refused", StringComparison.Ordinal)),
             answers.Sum(a => a.Citations.Count(c => c.InstructionLike)),
             answers.Sum(a => a.Citations.Count(c => c.InSources && c.PlaceProblem is not null)),
-            PanelistUsage.From(panel, judged.Select(o => o.Panel!).ToArray()));
+            PanelistUsage.From(panel, judged.Select(o => o.Panel!).ToArray()))
+        {
+            FamiliesAsked = panel.Select(p => p.Family).Distinct(StringComparer.Ordinal).ToArray(),
+            FamiliesHeard = verifications.Where(v => v.Verdict is { } verdict && verdict != Verdict.Failed).Select(v => v.Panelist.Family).Distinct(StringComparer.Ordinal).ToArray(),
+        };
     }
 }

@@ -30,6 +30,7 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
     public IReadOnlyList<IRunStep> Steps =>
     [
         new IngestStep(),
+        new PreflightStep(services),
         new OpenRunStep(time, random, services),
         new IndexStep(),
         new ClaimsStep(services),
@@ -47,15 +48,18 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         }
         var logger = services?.Logging?.CreateLogger<CheckRunner>() ?? NullLogger<CheckRunner>.Instance;
         using var state = new RunState(options, progress, time.GetUtcNow());
+        using var runSpan = Telemetry.CrossCheckTelemetry.StartRun(options.EssayPath, options.SourcePaths.Count, options.Panel.Count);
         foreach (var step in Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var stepSpan = Telemetry.CrossCheckTelemetry.StartStep(step.Name);
             var started = time.GetTimestamp();
             RunLog.StepStarted(logger, step.Name);
             await step.RunAsync(state, cancellationToken).ConfigureAwait(false);
             RunLog.StepDone(logger, step.Name, time.GetElapsedTime(started).TotalMilliseconds);
         }
         RunLog.RunWritten(logger, state.RunId, state.FinalFolder);
+        runSpan?.SetTag("crosscheck.run.id", state.RunId).SetTag("crosscheck.claims", state.Result?.Outcomes.Count);
         return state.Result!;
     }
 
@@ -84,9 +88,10 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
             await dry.ExtractAsync(state.Essay, claims, cancellationToken).ConfigureAwait(false);
         }
         var checkable = claims.Where(c => c.Checkable).ToArray();
+        var slots = RolePlan.Slots(checkable.Select(c => c.Text).ToArray(), options.Panel);
         for (var i = 0; i < checkable.Length; i++)
         {
-            await dry.RunClaimAsync(checkable[i], i, checker.Check(checkable[i]), cancellationToken).ConfigureAwait(false);
+            await dry.RunClaimAsync(checkable[i], slots[i], checker.Check(checkable[i]), cancellationToken).ConfigureAwait(false);
         }
         var total = meter.Total;
         return new RunEstimate(claims.Count, checkable.Length, total.Calls, total.InputTokens, total.OutputTokens, total.KnownCost, total.UnpricedCalls, meter.ByStage);

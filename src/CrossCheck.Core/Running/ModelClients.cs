@@ -13,7 +13,7 @@ namespace CrossCheck.Running;
 /// </summary>
 public static class ModelClients
 {
-    public static Func<PanelistSpec, IModelClient>? For(RunOptions options, RecordedAnswers recorded, PanelServices? services)
+    public static Func<PanelistSpec, IModelClient>? For(RunOptions options, RecordedAnswers recorded, PanelServices? services, SincePlan? since = null)
     {
         if (options.Replay is not null)
         {
@@ -25,12 +25,16 @@ public static class ModelClients
         }
         return p =>
         {
-            var builder = new ModelClientBuilder(services.ClientFor(p));
+            var builder = new ModelClientBuilder(services.ClientFor(p)).Use(inner => new Telemetry.TelemetryModelClient(inner));
             if (services.Logging is { } logging)
             {
                 builder.Use(inner => new LoggingModelClient(inner, logging.CreateLogger("CrossCheck.ModelCalls")));
             }
             builder.Use(inner => new RecordedModelClient(p, recorded, inner));
+            if (since is not null)
+            {
+                builder.Use(inner => new CarriedModelClient(p, since.Answers, inner, since.Tally));
+            }
             if (services.CacheMode != CacheMode.Off)
             {
                 builder.Use(inner => new CachingModelClient(inner, services.Cache, services.CacheMode, _ => services.CacheScope?.Invoke(p) ?? ""));

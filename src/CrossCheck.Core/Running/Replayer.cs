@@ -16,7 +16,7 @@ namespace CrossCheck.Running;
 /// </summary>
 public static class Replayer
 {
-    public static RunOptions OptionsFor(string runFolder, string outputFolder)
+    public static RunOptions OptionsFor(string runFolder, string outputFolder, AggregationRule? aggregate = null)
     {
         var logPath = Path.Combine(runFolder, "provenance.jsonl");
         if (!File.Exists(logPath))
@@ -83,7 +83,11 @@ public static class Replayer
             {
                 Rounds = typed.Rounds,
                 Extract = typed.Extract,
+                Trials = typed.Trials ?? 1,
+                // --aggregate re-decides every final verdict from the same recorded answers; otherwise the run's own rule.
+                Aggregation = aggregate ?? (AggregationRules.TryParse(typed.Aggregation, out var rule) ? rule : AggregationRule.ReconcilerWithGuards),
             },
+            Since = typed.Since,
             PromptsFolder = promptsFolder,
             CommandLine = start.GetProperty("command").GetString() ?? "",
             MaxCost = typed.MaxCostUsd,

@@ -16,6 +16,10 @@ public static class RunFingerprint
                 .Concat(sources.Select(s => s.Sha256))
                 .Concat(options.Panel.Select(p => p.Id + "@" + p.Family))
                 .Append($"budget={options.EvidenceTokenBudget};rounds={options.PanelOptions.Rounds};extract={options.PanelOptions.Extract}")
+                // Research options change what a run asks or decides; named only when set, so older fingerprints still match.
+                .Concat(options.PanelOptions.Trials > 1 ? [$"trials={options.PanelOptions.Trials}"] : [])
+                .Concat(options.PanelOptions.Aggregation != Panel.AggregationRule.ReconcilerWithGuards ? [$"aggregate={Panel.AggregationRules.Name(options.PanelOptions.Aggregation)}"] : [])
+                .Concat(options.Since is { } since ? [$"since={Path.GetFullPath(since)}"] : [])
                 .Concat(prompts?.All.Select(t => t.Hash) ?? [])))));
 
     /// <summary>The unfinished run to go on with: the one named by --resume, else the newest with the same fingerprint.</summary>

@@ -26,6 +26,9 @@ public static class RunFolder
             fail_on = run.Options.FailOn.Select(Checks.VerdictNames.Name),
             complete = run.Complete,
             unchecked_claims = run.UncheckedClaims,
+            aggregation = run.Options.Panel.Count > 0 ? Panel.AggregationRules.Name(run.Options.PanelOptions.Aggregation) : null,
+            trials = run.Options.PanelOptions.Trials > 1 ? run.Options.PanelOptions.Trials : (int?)null,
+            since = run.Options.Since,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(spec, ReportJson.Indented));
     }

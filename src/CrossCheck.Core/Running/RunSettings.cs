@@ -19,7 +19,10 @@ public sealed record RunSettings(
     bool Extract,
     IReadOnlyList<RunSettings.PromptEntry>? Prompts,
     decimal? MaxCostUsd,
-    string? Cache)
+    string? Cache,
+    int? Trials = null,
+    string? Aggregation = null,
+    string? Since = null)
 {
     public sealed record PanelistEntry(string Id, string Provider, string Model, string Family)
     {
@@ -36,7 +39,10 @@ public sealed record RunSettings(
         options.PanelOptions.Extract,
         prompts?.Select(t => new PromptEntry(t.Name, t.Version, t.Hash, t.Folder)).ToArray(),
         options.MaxCost,
-        cache);
+        cache,
+        options.PanelOptions.Trials,
+        options.PanelOptions.Aggregation.Name(),
+        options.Since);
 
     public static RunSettings Read(JsonElement element) =>
         element.Deserialize<RunSettings>(ReportJson.Options) ?? throw new JsonException("run_start holds no settings");

@@ -50,6 +50,9 @@ public sealed class RunState(RunOptions options, IProgress<RunProgress>? progres
     /// <summary>Each panelist's client with its middleware; null for a grounding-only run.</summary>
     public Func<PanelistSpec, IModelClient>? Clients { get; set; }
 
+    /// <summary>What the preflight found for each panelist (empty when it did not run).</summary>
+    public IReadOnlyList<PreflightResult> Preflight { get; set; } = [];
+
     public CostMeter Meter { get; set; } = null!;
 
     public SourceCorpus Corpus { get; set; } = null!;
@@ -63,6 +66,9 @@ public sealed class RunState(RunOptions options, IProgress<RunProgress>? progres
     public ClaimPanel?[] Panels { get; set; } = [];
 
     public List<string> UncheckedClaims { get; } = [];
+
+    /// <summary>The run named by <c>--since</c>, when there is one.</summary>
+    public SincePlan? Since { get; set; }
 
     public RunResult? Result { get; set; }
 

@@ -44,6 +44,12 @@ public sealed record RunOptions
     /// <summary>A folder of stage prompts to use instead of the bundled ones.</summary>
     public string? PromptsFolder { get; init; }
 
+    /// <summary>How report.html's "open at page" links reach the sources: copied into the run folder, linked there, or not at all.</summary>
+    public SourceLinkMode SourceLinks { get; init; } = SourceLinkMode.Copy;
+
+    /// <summary><c>--since</c>: an earlier run folder of this essay whose answers unchanged claims keep.</summary>
+    public string? Since { get; init; }
+
     /// <summary>The command line as given, for the methodology note.</summary>
     public string CommandLine { get; init; } = "";
 }

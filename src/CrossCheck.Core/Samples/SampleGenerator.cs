@@ -49,7 +49,38 @@ public static class SampleGenerator
             }
             page.AddText($"{footer} - page {p + 1} of {pages.Count}", 8, new PdfPoint(56, 40), regular);
         }
-        return builder.Build();
+        return WithContentId(builder.Build());
+    }
+
+    /// <summary>
+    /// PdfPig writes a random file identifier (two GUIDs in the trailer's /ID): replace it with one derived from the
+    /// content, as the PDF specification suggests, so the same pages always give the same bytes. Same length, so no
+    /// offset in the cross-reference table moves.
+    /// </summary>
+    internal static byte[] WithContentId(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var at = text.LastIndexOf("/ID [", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return pdf;
+        }
+        var first = text.IndexOf('<', at) + 1;
+        var close = text.IndexOf('>', first);
+        var second = text.IndexOf('<', close) + 1;
+        var end = text.IndexOf('>', second);
+        if (first <= 0 || close < 0 || second <= 0 || end < 0 || close - first != end - second)
+        {
+            return pdf;
+        }
+        var copy = (byte[])pdf.Clone();
+        copy.AsSpan(first, close - first).Fill((byte)'0');
+        copy.AsSpan(second, end - second).Fill((byte)'0');
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(copy));
+        var id = System.Text.Encoding.ASCII.GetBytes(hash[..(close - first)].PadRight(close - first, '0'));
+        id.CopyTo(copy, first);
+        id.CopyTo(copy, second);
+        return copy;
     }
 
     private static IEnumerable<string> Wrap(string text, int width)

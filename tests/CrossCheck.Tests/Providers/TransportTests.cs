@@ -62,6 +62,7 @@ public sealed class TransportTests
         Assert.True(request.Headers.ContainsKey("anthropic-version"));
         Assert.Equal("claude-opus-4-6", request.Parsed!.Model);
         Assert.Equal(300, request.Parsed.Json.GetProperty("max_tokens").GetInt32());
+        Assert.Equal(0, request.Parsed.Json.GetProperty("temperature").GetDouble());
         Assert.Equal("""{"verdict":"supported","via":"anthropic/AnthropicMessages"}""", answer.Text);
         Assert.Equal((123, 45), (answer.InputTokens, answer.OutputTokens));
         Assert.Equal("claude-opus-4-6-2026-01-01", answer.ModelVersion);

@@ -22,14 +22,34 @@ public static class CliRunner
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>Runs the program with <paramref name="input"/> on its standard input (closed after it).</summary>
+    public static Result RunWithInput(string workingDirectory, string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var process = Start(workingDirectory, environment, args, redirectInput: true);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("crosscheck did not finish within 2 minutes");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
     /// <summary>Starts the program and returns at once (for tests that kill it mid-run); output is redirected.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, args, redirectInput: false);
+
+    private static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args, bool redirectInput)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(ProgramPath);
@@ -44,6 +64,9 @@ public static class CliRunner
         start.Environment["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0";
         start.Environment["CrossCheck__Resilience__Default__TokensPerMinute"] = "0";
         start.Environment["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "16";
+        // The one-token preflight per panelist is off by default here, so tests that count requests at the emulator count
+        // the run's own calls; Panel/PreflightTests turns it on (CrossCheck__Preflight=true), as a user's run has it.
+        start.Environment["CrossCheck__Preflight"] = "false";
         // One signing key for every test process, kept out of the user's profile.
         start.Environment["CROSSCHECK_KEY_DIR"] = Path.Combine(Path.GetTempPath(), "crosscheck-tests-signing-key");
         // Short-lived child processes: dynamic PGO's instrumentation costs more CPU than it pays back (about 15% here).

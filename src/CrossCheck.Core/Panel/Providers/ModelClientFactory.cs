@@ -82,7 +82,7 @@ public sealed partial class ModelClientFactory
             ProviderKind.AzureOpenAI =>
                 Client(panelist, AzureChatService(provider, panelist.Model, baseUrl, key!, http), OpenAISettings(provider, panelist.Model)),
             ProviderKind.Anthropic =>
-                Client(panelist, AnthropicService(panelist.Model, baseUrl, key!, http), BridgeSettings(provider, panelist.Model)),
+                AnthropicTemperature.Around(Client(panelist, AnthropicService(panelist.Model, baseUrl, key!, AnthropicTemperature.Over(http)), BridgeSettings(provider, panelist.Model))),
             ProviderKind.Ollama =>
                 Client(panelist, OllamaService(panelist.Model, baseUrl, http), BridgeSettings(provider, panelist.Model)),
             _ => throw new ProviderConfigurationException($"Provider kind {provider.Kind} is not supported."),

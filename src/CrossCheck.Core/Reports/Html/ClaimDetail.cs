@@ -1,26 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using CrossCheck.Checks;
-using CrossCheck.Ingest;
 
 namespace CrossCheck.Reports.Html;
-
-// Over 250 lines on purpose: the HTML of one claim's panel (answers, citations, attack, reconciliation) reads top to
-// bottom as the page does; each part is a small method, and splitting them across files would scatter one template.
 
 /// <summary>
 /// The detail panel of one claim: its text and verdict, the grounding checker's reasons and check
 /// results, the evidence with file, page and section, and every panel answer with its citations,
 /// down to the raw text of each model answer. Hidden until the claim is clicked.
 /// </summary>
-internal static class ClaimDetail
+internal static partial class ClaimDetail
 {
-    private const int EvidenceShown = 3;
-    private const int ExcerptLength = 700;
-
-    public static void Render(HtmlText html, ClaimRecord c, IReadOnlyList<Document> sources)
+    public static void Render(HtmlText html, ClaimRecord c, HtmlReport report)
     {
-        html.Open("section", ("class", "detail"), ("id", "detail-" + c.Id), ("data-detail", c.Id), ("hidden", ""), ("aria-label", "claim " + c.Id)).Line();
+        html.Open("section", ("class", "detail"), ("id", "detail-" + c.Id), ("data-detail", c.Id), ("hidden", ""), ("tabindex", "-1"), ("aria-label", "claim " + c.Id)).Line();
         html.Open("div", ("class", "detail-head"))
             .Element("span", VerdictStyle.Label(c.FinalVerdict), ("class", $"badge {VerdictStyle.Css(c.FinalVerdict)}"), ("data-final", c.FinalVerdict.Name()))
             .Element("span", c.Id, ("class", "cid"))
@@ -56,7 +49,8 @@ internal static class ClaimDetail
             html.Close("ul").Line();
         }
 
-        Grounding(html, c.Grounding, sources);
+        ReviewForm.Render(html, c, report.Review?.For(c.Id));
+        Grounding(html, c, report);
         if (c.Panel is { } panel)
         {
             Panel(html, panel);
@@ -66,120 +60,6 @@ internal static class ClaimDetail
 
     private static void Fact(HtmlText html, string term, string value) =>
         html.Element("dt", term).Element("dd", value);
-
-    private static void Grounding(HtmlText html, GroundingRecord g, IReadOnlyList<Document> sources)
-    {
-        html.Open("h3").Text("Grounding checker ").Element("span", VerdictStyle.Label(g.Verdict), ("class", $"badge small {VerdictStyle.Css(g.Verdict)}")).Close("h3").Line();
-        html.Element("p", "Offline retrieval and mechanical checks against the source text; no language model.", ("class", "note"));
-        if (g.Reasons.Count > 0)
-        {
-            html.Open("ul", ("class", "reasons"));
-            foreach (var reason in g.Reasons)
-            {
-                html.Element("li", reason);
-            }
-            html.Close("ul").Line();
-        }
-        if (g.Support is { } s)
-        {
-            html.Element("p", $"Support: {s.Level}, score {s.Score.ToString("0.000", CultureInfo.InvariantCulture)}: {s.Reason}", ("class", "support"));
-        }
-        if (g.Quotes.Count > 0)
-        {
-            html.Element("h4", "Quotes");
-            html.Open("table", ("class", "checks")).Raw("<thead><tr><th>quote</th><th>result</th><th>where</th></tr></thead><tbody>");
-            foreach (var q in g.Quotes)
-            {
-                var result = q.Match == QuoteMatch.Near ? $"near ({q.Similarity.ToString("0.00", CultureInfo.InvariantCulture)})" : Name(q.Match);
-                html.Open("tr", ("class", "quote-check"))
-                    .Open("td").Element("q", q.Quote).Close("td")
-                    .Element("td", result, ("class", "m-" + Name(q.Match)))
-                    .Open("td").Text(Where(q.Location));
-                if (q.Location is { } l && q.Match != QuoteMatch.Exact)
-                {
-                    html.Element("div", $"source: “{LocationRecord.Excerpt(l.Text, 300)}”", ("class", "source-text"));
-                }
-                html.Close("td").Close("tr");
-            }
-            html.Raw("</tbody></table>").Line();
-        }
-        if (g.Numbers.Count > 0)
-        {
-            html.Element("h4", "Numbers");
-            html.Open("table", ("class", "checks")).Raw("<thead><tr><th>number</th><th>result</th><th>source says</th><th>where</th></tr></thead><tbody>");
-            foreach (var n in g.Numbers)
-            {
-                html.Open("tr")
-                    .Element("td", n.Number)
-                    .Element("td", Name(n.Match).Replace('_', ' '), ("class", "m-" + Name(n.Match)))
-                    .Element("td", n.SourceNumber ?? "")
-                    .Element("td", Where(n.Location))
-                    .Close("tr");
-            }
-            html.Raw("</tbody></table>").Line();
-        }
-        if (g.Sections.Count > 0)
-        {
-            html.Element("h4", "Section references");
-            html.Open("table", ("class", "checks")).Raw("<thead><tr><th>reference</th><th>result</th><th>section found</th></tr></thead><tbody>");
-            foreach (var s2 in g.Sections)
-            {
-                var where = s2.Title is null ? "" : $"{s2.Title} ({s2.Source} p. {s2.Page})";
-                html.Open("tr")
-                    .Element("td", s2.Reference)
-                    .Element("td", Name(s2.Match), ("class", "m-" + Name(s2.Match)))
-                    .Element("td", where)
-                    .Close("tr");
-            }
-            html.Raw("</tbody></table>").Line();
-        }
-        if (g.Evidence.Count > 0 || g.BestEvidence is not null)
-        {
-            html.Element("h4", "Evidence");
-            if (g.BestEvidence is { } best)
-            {
-                html.Open("div", ("class", "evidence best"))
-                    .Element("div", "best match · " + Where(best), ("class", "loc"))
-                    .Element("blockquote", LocationRecord.Excerpt(best.Text, ExcerptLength))
-                    .Close("div").Line();
-            }
-            var shown = g.Evidence.Take(EvidenceShown).ToArray();
-            foreach (var e in shown)
-            {
-                Evidence(html, e, sources);
-            }
-            if (g.Evidence.Count > EvidenceShown)
-            {
-                html.Open("details", ("class", "more-evidence")).Element("summary", $"{g.Evidence.Count - EvidenceShown} more passage(s) retrieved");
-                foreach (var e in g.Evidence.Skip(EvidenceShown))
-                {
-                    Evidence(html, e, sources);
-                }
-                html.Close("details").Line();
-            }
-        }
-    }
-
-    private static void Evidence(HtmlText html, EvidenceRecord e, IReadOnlyList<Document> sources)
-    {
-        var score = e.Score is { } s ? $" · BM25 {s.ToString("0.00", CultureInfo.InvariantCulture)}" : " · always included";
-        html.Open("div", ("class", "evidence"))
-            .Element("div", $"{e.Source} · p. {e.Page}{(e.Section is null ? "" : $" · § {e.Section}")} · passage {e.PassageId}{score}", ("class", "loc"))
-            .Element("blockquote", PassageText(e, sources))
-            .Close("div").Line();
-    }
-
-    /// <summary>The passage's text, found from its id (<c>S1#4</c> → source S1) and offsets, shortened.</summary>
-    private static string PassageText(EvidenceRecord e, IReadOnlyList<Document> sources)
-    {
-        var sourceId = e.PassageId.Split('#')[0];
-        var doc = sources.FirstOrDefault(d => d.Id == sourceId) ?? sources.FirstOrDefault(d => d.FileName == e.Source);
-        if (doc is null || e.Start < 0 || e.End > doc.Text.Length || e.End <= e.Start)
-        {
-            return "(passage text not available)";
-        }
-        return LocationRecord.Excerpt(doc.Text[e.Start..e.End], ExcerptLength);
-    }
 
     private static void Panel(HtmlText html, PanelRecord p)
     {

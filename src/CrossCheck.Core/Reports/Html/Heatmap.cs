@@ -1,36 +1,53 @@
+using System.Globalization;
 using CrossCheck.Checks;
-using CrossCheck.Runs;
+using CrossCheck.Review;
 
 namespace CrossCheck.Reports.Html;
 
-/// <summary>The claims × panelists table: one row per claim, the grounding checker and each panelist as columns, coloured by verdict.</summary>
+/// <summary>
+/// The claims × raters table: one row per claim; the verdict columns (final, the editor's when the run was
+/// reviewed, the grounding checker, each panelist) come before the claim's text so they stay in view on a
+/// phone. Cells carry a letter as well as a colour; the legend spells the letters out.
+/// </summary>
 internal static class Heatmap
 {
-    public static void Render(HtmlText html, RunResult run, IReadOnlyList<ClaimRecord> claims)
+    public static void Render(HtmlText html, HtmlReport report)
     {
+        var (run, claims) = (report.Run, report.Claims);
         var panel = run.Options.Panel;
-        html.Raw("<section class=\"matrix\" id=\"matrix\">\n");
-        html.Element("h2", "Claims × panelists");
+        var review = report.Review;
+        html.Raw("<section class=\"matrix\" id=\"matrix\" aria-labelledby=\"matrix-h\">\n");
+        html.Element("h2", "Claims × panelists", ("id", "matrix-h"));
         Legend(html);
-        html.Raw("<div class=\"table-wrap\"><table class=\"heatmap\">\n<thead><tr><th class=\"id\">claim</th><th class=\"text\">text</th><th class=\"kind\">kind</th>");
+        html.Raw("<div class=\"table-wrap\"><table class=\"heatmap\">\n<thead><tr><th class=\"id\" scope=\"col\">claim</th><th class=\"col final\" scope=\"col\">final</th>");
+        if (review is not null)
+        {
+            html.Element("th", "human", ("class", "col human"), ("scope", "col"), ("title", "the editor's review"));
+        }
         html.Element("th", GroundingChecker.PanelistName, ("class", "col"), ("title", "offline grounding checker (no model)"));
         foreach (var p in panel)
         {
             html.Element("th", p.Id, ("class", "col"), ("title", $"{p.Id} ({p.Family})"));
         }
-        html.Raw("<th class=\"col final\">final</th><th>agreement</th></tr></thead>\n<tbody>\n");
-        foreach (var c in claims)
+        html.Raw("<th scope=\"col\">agreement</th><th class=\"text\" scope=\"col\">text</th><th class=\"kind\" scope=\"col\">kind</th></tr></thead>\n<tbody>\n");
+        foreach (var c in report.ProblemsFirst)
         {
             html.Open("tr",
                 ("data-claim", c.Id),
                 ("data-verdict", c.FinalVerdict.Name()),
                 ("data-kind", VerdictStyle.Kind(c.Kind)),
                 ("data-agreement", VerdictStyle.Agreement(c.Panel?.Agreement)),
+                ("data-sev", HtmlReport.Severity(c.FinalVerdict).ToString(CultureInfo.InvariantCulture)),
+                ("data-dis", HtmlReport.Disagreement(c).ToString(CultureInfo.InvariantCulture)),
+                ("data-pos", report.Position(c).ToString(CultureInfo.InvariantCulture)),
                 ("tabindex", "0"),
-                ("role", "button"));
+                ("aria-label", $"{c.Id}: {VerdictStyle.Label(c.FinalVerdict)}; open its detail"));
             html.Element("td", c.Id, ("class", "id"));
-            html.Element("td", Shorten(c.Text, 110), ("class", "text"), ("title", c.Text));
-            html.Element("td", VerdictStyle.Human(VerdictStyle.Kind(c.Kind)), ("class", "kind"));
+            Cell(html, c.FinalVerdict, "final", false, "final");
+            if (review is not null)
+            {
+                Human(html, review.For(c.Id));
+            }
             Cell(html, c.Grounding.Verdict, "grounding checker", false);
             foreach (var p in panel)
             {
@@ -44,11 +61,24 @@ internal static class Heatmap
                     Cell(html, answer?.Verdict ?? Verdict.Failed, p.Id, answer?.UnverifiedSupport ?? false);
                 }
             }
-            Cell(html, c.FinalVerdict, "final", false, "final");
             html.Element("td", (c.Panel?.AgreementLabel ?? VerdictStyle.Human(VerdictStyle.Agreement(null))) + (c.Panel?.Overruled == true ? " · overruled" : ""), ("class", "agreement"));
+            html.Element("td", ProblemList.Shorten(c.Text, 110), ("class", "text"), ("title", c.Text));
+            html.Element("td", VerdictStyle.Human(VerdictStyle.Kind(c.Kind)), ("class", "kind"));
             html.Close("tr").Line();
         }
         html.Raw("</tbody></table></div>\n</section>\n");
+    }
+
+    private static void Human(HtmlText html, HumanDecision? d)
+    {
+        if (d is null)
+        {
+            html.Element("td", "·", ("class", "cell none human"), ("data-human", ""), ("title", "not reviewed"));
+            return;
+        }
+        var css = d.Verdict is { } v ? VerdictStyle.Css(v) : "none";
+        html.Element("td", d.Decision.Name().Replace('_', ' '), ("class", $"cell human {css}"), ("data-human", d.Decision.Name()),
+            ("title", $"{d.Reviewer}: {d.Decision.Name().Replace('_', ' ')}{(d.Verdict is { } hv ? $" (verdict {VerdictStyle.Label(hv)})" : "")}{(d.Note is { } n ? $": {n}" : "")}"));
     }
 
     private static void Cell(HtmlText html, Verdict verdict, string who, bool unverified, string? extra = null) =>
@@ -66,6 +96,4 @@ internal static class Heatmap
         }
         html.Raw("<li><span class=\"cell none\">·</span> not asked</li><li><span class=\"cell\">S†</span> supported without a verified citation</li></ul>\n");
     }
-
-    private static string Shorten(string text, int max) => text.Length > max ? text[..max].TrimEnd() + "…" : text;
 }

@@ -10,6 +10,10 @@ public sealed class ClaimsStep(PanelServices? services) : IRunStep
 
     public async Task RunAsync(RunState state, CancellationToken cancellationToken)
     {
+        foreach (var check in state.Preflight)
+        {
+            state.Log.Append("preflight", new { panelist = check.Panelist.Id, ok = check.Ok, status = check.StatusCode, message = check.Message });
+        }
         foreach (var claim in state.Claims)
         {
             state.Log.Append("claim_extracted", new { id = claim.Id, text = claim.Text, kind = claim.Kind, checkable = claim.Checkable, reason = claim.CheckableReason, by = "offline", occurrences = claim.Occurrences });

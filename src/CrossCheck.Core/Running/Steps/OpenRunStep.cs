@@ -19,6 +19,7 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
     {
         var options = state.Options;
         state.Fingerprint = RunFingerprint.Of(state.Essay, state.Sources, options, state.Prompts);
+        state.Since = options.Since is { } since ? SincePlan.Load(since, options, state.Sources, state.Prompts) : null;
         if (options.Replay is null && options.Panel.Count > 0 && services is { Cache: { } cache, CacheMode: not Caching.CacheMode.Off })
         {
             cache.EnsureUsable();
@@ -75,7 +76,7 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
             state.Log = state.Own(new ProvenanceLog(Path.Combine(state.PartialFolder, "provenance.jsonl"), time));
         }
 
-        state.Clients = ModelClients.For(options, state.Recorded, services);
+        state.Clients = ModelClients.For(options, state.Recorded, services, state.Since);
         state.Meter = new CostMeter(services?.Prices ?? PriceTable.Default);
         var log = state.Log;
         if (services?.ResilienceEvents?.Attach(e =>

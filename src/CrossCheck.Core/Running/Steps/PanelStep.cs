@@ -22,6 +22,10 @@ public sealed class PanelStep : IRunStep
         }
         var checkable = Enumerable.Range(0, claims.Count).Where(i => claims[i].Checkable).ToArray();
         var leftUnchecked = state.Options.Replay?.UncheckedClaims.ToHashSet(StringComparer.Ordinal) ?? [];
+        var texts = checkable.Select(i => claims[i].Text).ToArray();
+        // Roles hang on each claim's text, not its position: an edit elsewhere leaves this claim's requests (and cache hits) as they were.
+        var slots = RolePlan.Slots(texts, panel.Panel, state.Since?.Anchors);
+        var changes = SinceStatus.Announce(state, checkable, texts);
         var done = 0;
         using var gate = new SemaphoreSlim(Math.Max(1, state.Options.PanelOptions.MaxParallelClaims));
         var tasks = checkable.Select(async (claimIndex, order) =>
@@ -31,7 +35,7 @@ public sealed class PanelStep : IRunStep
             {
                 if (!panel.BudgetSpent && !leftUnchecked.Contains(claims[claimIndex].Id))
                 {
-                    state.Panels[claimIndex] = await panel.RunClaimAsync(claims[claimIndex], order, state.Groundings[claimIndex], cancellationToken).ConfigureAwait(false);
+                    state.Panels[claimIndex] = await panel.RunClaimAsync(claims[claimIndex], slots[order], state.Groundings[claimIndex], cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (BudgetExceededException)
@@ -45,6 +49,7 @@ public sealed class PanelStep : IRunStep
             }
         });
         await Task.WhenAll(tasks).ConfigureAwait(false);
+        SinceStatus.MarkCarried(state, checkable, changes);
         state.UncheckedClaims.AddRange(checkable.Where(i => state.Panels[i] is null).Select(i => claims[i].Id));
         if (state.UncheckedClaims.Count > 0)
         {

@@ -42,9 +42,15 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
         RunFolder.WriteSpec(Path.Combine(partial, "run.json"), result);
         ClaimsJsonWriter.Write(Path.Combine(partial, "claims.json"), state.RunId, records);
         MatrixCsvWriter.Write(Path.Combine(partial, "matrix.csv"), records, options.Panel);
-        MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), state.RunId, records, summary, options.Panel);
+        var research = ResearchFigures.From(result);
+        MatrixJsonWriter.Write(Path.Combine(partial, "matrix.json"), state.RunId, records, summary, options.Panel, research);
         MarkdownReportWriter.Write(Path.Combine(partial, "report.md"), result, records, summary);
-        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary);
+        File.AppendAllText(Path.Combine(partial, "report.md"), ResearchSections.Markdown(research));
+        HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary, sources: options.SourceLinks);
+        if (research?.Intervals is { } intervals)
+        {
+            state.Log.Append("agreement_intervals", new { method = intervals.Method, seed = intervals.Seed, replicates = intervals.Replicates, level = intervals.Level, claims = intervals.Claims });
+        }
         state.Log.Append(ProvenanceVerifier.RunEndType, new
         {
             run_id = state.RunId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict,
@@ -71,6 +77,7 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
         }
         LogSeal.WriteInto(Path.Combine(partial, "run.json"), seal);
         MethodologyWriter.Write(Path.Combine(partial, "methodology.md"), result, summary, lastHash, seal);
+        File.AppendAllText(Path.Combine(partial, "methodology.md"), ResearchSections.Methodology(research));
         Directory.Move(partial, state.FinalFolder);
         state.Report(Name, 1, 1, state.FinalFolder);
         return Task.CompletedTask;

@@ -1,0 +1,87 @@
+namespace CrossCheck.Agreement;
+
+/// <summary>
+/// Nonparametric bootstrap over claims (Efron 1979): the ratings table's rows are resampled with replacement
+/// <c>replicates</c> times from a seeded <see cref="Random"/>, every agreement figure is computed on each resample, and
+/// the interval is the percentile interval of the defined values (linear interpolation between order statistics).
+/// Claims, not single verdicts, are the resampled unit, because a claim's verdicts are not independent of each other.
+/// The same table, seed and replicate count always give the same intervals.
+/// </summary>
+public static class Bootstrap
+{
+    public const int DefaultSeed = 13;
+    public const int DefaultReplicates = 2000;
+    public const string Method = "percentile bootstrap, claims resampled with replacement";
+
+    public static AgreementIntervals Intervals(RatingsTable table, int seed = DefaultSeed, int replicates = DefaultReplicates, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
+        var n = table.Claims.Count;
+        var pairs = CohenKappa.Pairwise(table);
+        var families = SelfPreference.FromTable(table);
+        var fleiss = new List<double>();
+        var nominal = new List<double>();
+        var ordinal = new List<double>();
+        var pairValues = pairs.Select(_ => new List<double>()).ToArray();
+        var familyValues = families.Select(_ => new List<double>()).ToArray();
+        var random = new Random(seed);
+        for (var r = 0; r < replicates && n > 0; r++)
+        {
+            var rows = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                rows[i] = random.Next(n);
+            }
+            var sample = new RatingsTable(
+                [.. rows.Select(i => table.Claims[i])],
+                table.Panelists,
+                [.. rows.Select(table.Row)]);
+            Add(fleiss, FleissKappa.FromTable(sample).Kappa);
+            Add(nominal, KrippendorffAlpha.FromTable(sample, AlphaLevel.Nominal).Alpha);
+            Add(ordinal, KrippendorffAlpha.FromTable(sample, AlphaLevel.Ordinal).Alpha);
+            var samplePairs = CohenKappa.Pairwise(sample);
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                Add(pairValues[p], samplePairs[p].Figure.Kappa);
+            }
+            var sampleFamilies = SelfPreference.FromTable(sample);
+            for (var f = 0; f < families.Count; f++)
+            {
+                Add(familyValues[f], sampleFamilies[f].Difference);
+            }
+        }
+        return new AgreementIntervals(
+            Method, seed, replicates, level, n,
+            Percentile(fleiss, level), Percentile(nominal, level), Percentile(ordinal, level),
+            [.. pairs.Select((p, i) => new AgreementIntervals.Pair(p.PanelistA, p.PanelistB, Percentile(pairValues[i], level)))],
+            [.. families.Select((f, i) => new AgreementIntervals.Family(f.Family, Percentile(familyValues[i], level)))]);
+    }
+
+    /// <summary>The central <paramref name="level"/> percentile interval of the values (Hyndman–Fan type 7 quantiles).</summary>
+    public static Interval Percentile(IReadOnlyList<double> values, double level)
+    {
+        if (values.Count == 0)
+        {
+            return new Interval(null, null, 0);
+        }
+        var sorted = values.Order().ToArray();
+        double Quantile(double p)
+        {
+            var h = (sorted.Length - 1) * p;
+            var lo = (int)Math.Floor(h);
+            var hi = Math.Min(lo + 1, sorted.Length - 1);
+            return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        }
+        var tail = (1 - level) / 2;
+        return new Interval(Quantile(tail), Quantile(1 - tail), sorted.Length);
+    }
+
+    private static void Add(List<double> values, double? value)
+    {
+        if (value is { } v)
+        {
+            values.Add(v);
+        }
+    }
+}
