@@ -62,6 +62,8 @@ public static class ServeApp
         s.AddSingleton(sp => new RunOptionsFactory(serve, sp.GetRequiredService<IOptions<CrossCheckOptions>>().Value, sp.GetRequiredService<Panel.Providers.ProviderRegistry>()));
         s.AddSingleton<SubmissionReader>();
         s.AddSingleton<RunCancellations>();
+        s.AddMetrics();
+        s.AddSingleton<ServeMetrics>();
         s.AddTransient<RunJob>();
         StorageProfile.Add(s, serve);
         s.AddHostedService<ResumeOnStart>();

@@ -50,7 +50,7 @@ public static class RunEndpoints
             .WithSummary("A file of a finished run: report.html, report.md, matrix.csv, matrix.json, claims.json, methodology.md, provenance.jsonl, run.json.");
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, IRunStore store, SubmissionReader reader, IBackgroundJobClient jobs, TimeProvider time, Random random, ILogger<RunJob> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpContext http, IRunStore store, SubmissionReader reader, IBackgroundJobClient jobs, TimeProvider time, Random random, ServeMetrics metrics, ILogger<RunJob> logger, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var now = time.GetUtcNow();
@@ -71,6 +71,7 @@ public static class RunEndpoints
         }
         jobs.Enqueue<RunJob>(j => j.ExecuteAsync(id, CancellationToken.None));
         ServeLog.RunSubmitted(logger, id, caller.Name);
+        metrics.Submitted();
         return Results.Json(run, ServeJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -9,7 +9,7 @@ namespace CrossCheck.Server.Jobs;
 /// offline checker, then checked by the panel). Reports arrive from many claims at once; the record is saved at
 /// most a few times a second and once more at the end.
 /// </summary>
-public sealed class ProgressSink(IRunStore store, string runId, TimeProvider time) : IProgress<RunProgress>
+public sealed class ProgressSink(IRunStore store, string runId, TimeProvider time, ServeMetrics? metrics = null) : IProgress<RunProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private readonly Lock _lock = new();
@@ -29,6 +29,10 @@ public sealed class ProgressSink(IRunStore store, string runId, TimeProvider tim
             if (value.Detail is { } claim && value.Stage is "check" or "panel")
             {
                 var state = value.Stage == "check" ? "grounded" : "checked";
+                if (state == "checked" && (!_index.TryGetValue(claim, out var seen) || _claims[seen].State != "checked"))
+                {
+                    metrics?.ClaimChecked();
+                }
                 if (_index.TryGetValue(claim, out var at))
                 {
                     _claims[at] = _claims[at] with { State = state };

@@ -23,6 +23,7 @@ public sealed class RunJob(
     ProviderRegistry registry,
     RunCancellations cancellations,
     TimeProvider time,
+    ServeMetrics metrics,
     ILogger<RunJob> logger)
 {
     [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -50,7 +51,7 @@ public sealed class RunJob(
         }
         ServeLog.RunStarted(logger, runId, attempt);
         using var registration = cancellations.Register(runId, cancellationToken);
-        var sink = new ProgressSink(store, runId, time);
+        var sink = new ProgressSink(store, runId, time, metrics);
         using var watch = new LeaseWatch(store, runId, registration, lease, TimeSpan.FromMilliseconds(Math.Min(1000, lease.TotalMilliseconds / 4)), time);
         try
         {
@@ -108,8 +109,13 @@ public sealed class RunJob(
         _ => null,
     };
 
-    private Task FinishAsync(string runId, Func<RunRecord, RunRecord> change) =>
-        store.UpdateAsync(runId, r => change(r) with { Updated = time.GetUtcNow() }, CancellationToken.None);
+    private async Task FinishAsync(string runId, Func<RunRecord, RunRecord> change)
+    {
+        if (await store.UpdateAsync(runId, r => change(r) with { Updated = time.GetUtcNow() }, CancellationToken.None).ConfigureAwait(false) is { Finished: true } run)
+        {
+            metrics.Finished(run.Status);
+        }
+    }
 
     /// <summary>
     /// While the run runs: renews its lease, and polls its record for a cancel request made in another process (the

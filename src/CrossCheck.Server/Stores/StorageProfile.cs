@@ -34,7 +34,7 @@ public static class StorageProfile
             {
                 var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
                 return rates.TryGetValue(provider, out var rate) && rate > 0
-                    ? new RateGateHandler(sp.GetRequiredService<IRateGate>(), provider, rate, Math.Max(1, serve.SharedBurst), sp.GetRequiredService<TimeProvider>()) { InnerHandler = transport }
+                    ? new RateGateHandler(sp.GetRequiredService<IRateGate>(), provider, rate, Math.Max(1, serve.SharedBurst), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServeMetrics>().ProviderWaited) { InnerHandler = transport }
                     : transport;
             });
         }
