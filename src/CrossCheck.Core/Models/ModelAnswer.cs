@@ -8,6 +8,6 @@ public sealed record ModelAnswer(
     string? ModelVersion,
     TimeSpan Latency)
 {
-    /// <summary>Where the answer came from: "provider" (a real call), "cache" or "log" (resume and replay).</summary>
+    /// <summary>Where the answer came from: "provider" (a real call), "cache", "since" (carried from an earlier run) or "log" / "log-unpaid" (resume and replay).</summary>
     public string Origin { get; init; } = "provider";
 }

@@ -95,9 +95,9 @@ public sealed class StageCaller(
         {
             var answer = await clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
             // Cached answers and answers carried from an earlier run (--since) cost nothing now.
-            var cost = answer.Origin is "cache" or "since" ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
+            var cost = answer.Origin is "cache" or "since" or RecordedAnswers.UnpaidOrigin ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
             Telemetry.CrossCheckTelemetry.RecordCost(stage, panelist, answer.Origin == "provider" ? cost : null);
-            if (answer.Origin == "log")
+            if (answer.Origin is "log" or RecordedAnswers.UnpaidOrigin)
             {
                 // Resumed or replayed: the call and its answer are already in the log; say it was reused, don't record it twice.
                 log?.Append("model_call_reused", new { claim = claimId, stage, round, panelist = panelist.Id, request_hash = requestHash });

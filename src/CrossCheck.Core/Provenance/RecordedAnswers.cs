@@ -15,6 +15,9 @@ public sealed class RecordedAnswers
 
     public static RecordedAnswers Empty { get; } = new([]);
 
+    /// <summary>The origin of a reused answer that was free when recorded: reusing it is not metered as a paid call.</summary>
+    public const string UnpaidOrigin = "log-unpaid";
+
     public int Count => _answers.Count;
 
     public static RecordedAnswers Load(string provenancePath)
@@ -47,12 +50,14 @@ public sealed class RecordedAnswers
             }
             var usage = data.GetProperty("usage");
             var version = data.TryGetProperty("model_version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            // An answer that cost nothing when recorded (served by the cache, or carried by --since) costs nothing when reused.
+            var unpaid = data.TryGetProperty("origin", out var o) && o.GetString() is "cache" or "since";
             answers.TryAdd(hash.GetString()!, new ModelAnswer(
                 response.GetString() ?? "",
                 usage.GetProperty("input_tokens").GetInt32(),
                 usage.GetProperty("output_tokens").GetInt32(),
                 version,
-                TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = "log" });
+                TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = unpaid ? UnpaidOrigin : "log" });
         }
         return new RecordedAnswers(answers);
     }
