@@ -35,7 +35,16 @@ public sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
         var output = settings.Out ?? Path.Combine(settings.Run, "replay");
         var options = Replayer.OptionsFor(settings.Run, output, AggregationRules.TryParse(settings.Aggregate, out var rule) ? rule : null);
         // Replay answers every call from the log; the runner's providers are never asked.
-        var result = await host.Services.GetRequiredService<CheckRunner>().RunAsync(options, null, cancellationToken);
+        Runs.RunResult result;
+        try
+        {
+            result = await host.Services.GetRequiredService<CheckRunner>().RunAsync(options, null, cancellationToken);
+        }
+        catch (Provenance.ReplayGapException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.VerificationFailed;
+        }
         Console.WriteLine($"replayed {result.RunId}: {result.Outcomes.Count} claims, no model called{(settings.Aggregate is null ? "" : $", final verdicts by {options.PanelOptions.Aggregation.Name()}")}. Reports in {result.Folder}");
         if (!result.Complete)
         {

@@ -13,12 +13,19 @@ public sealed class RecordedModelClient(PanelistSpec panelist, RecordedAnswers r
 
     public Task<ModelAnswer> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
     {
-        if (recorded.TryGet(ModelRequestHash.Compute(panelist, request), out var answer))
+        var hash = ModelRequestHash.Compute(panelist, request);
+        if (recorded.TryGet(hash, out var answer))
         {
             return Task.FromResult(answer);
         }
-        return inner is not null
-            ? inner.CompleteAsync(request, cancellationToken)
-            : throw new InvalidOperationException($"replay: the log holds no answer for this {request.Stage} request to {panelist.Id}");
+        if (inner is not null)
+        {
+            return inner.CompleteAsync(request, cancellationToken);
+        }
+        // Replay: a call the run recorded as failed fails again; a call the log has no record of stops the replay.
+        return recorded.Logged(hash)
+            ? throw new InvalidOperationException($"replay: the run recorded this {request.Stage} request to {panelist.Id} as failed")
+            : throw new ReplayGapException(
+                $"replay: the log has no record of the {request.Stage} call to {panelist.Id} (request {hash[..12]}…) that the run must have made; records were removed or the log is not this run's. Check it with 'crosscheck verify-log'; nothing was replayed as if it had failed.");
     }
 }

@@ -119,7 +119,7 @@ public sealed class StageCaller(
             });
             return (answer, null);
         }
-        catch (Exception e) when (e is not BudgetExceededException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is not BudgetExceededException && e is not Provenance.ReplayGapException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             var message = e.Message.Split('\n')[0];
             log?.Append("model_call", new

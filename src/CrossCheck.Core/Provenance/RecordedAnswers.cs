@@ -10,10 +10,15 @@ namespace CrossCheck.Provenance;
 public sealed class RecordedAnswers
 {
     private readonly Dictionary<string, ModelAnswer> _answers;
+    private readonly HashSet<string> _logged;
 
-    private RecordedAnswers(Dictionary<string, ModelAnswer> answers) => _answers = answers;
+    private RecordedAnswers(Dictionary<string, ModelAnswer> answers, HashSet<string> logged)
+    {
+        _answers = answers;
+        _logged = logged;
+    }
 
-    public static RecordedAnswers Empty { get; } = new([]);
+    public static RecordedAnswers Empty { get; } = new([], []);
 
     /// <summary>The origin of a reused answer that was free when recorded: reusing it is not metered as a paid call.</summary>
     public const string UnpaidOrigin = "log-unpaid";
@@ -23,6 +28,7 @@ public sealed class RecordedAnswers
     public static RecordedAnswers Load(string provenancePath)
     {
         var answers = new Dictionary<string, ModelAnswer>(StringComparer.Ordinal);
+        var logged = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(provenancePath))
         {
             if (!line.Contains("\"model_call\"", StringComparison.Ordinal))
@@ -44,6 +50,10 @@ public sealed class RecordedAnswers
                 continue;
             }
             var data = record.GetProperty("data");
+            if (data.TryGetProperty("request_hash", out var called) && called.GetString() is { } calledHash)
+            {
+                logged.Add(calledHash);
+            }
             if (!data.TryGetProperty("response", out var response) || !data.TryGetProperty("request_hash", out var hash))
             {
                 continue;
@@ -59,8 +69,11 @@ public sealed class RecordedAnswers
                 version,
                 TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = unpaid ? UnpaidOrigin : "log" });
         }
-        return new RecordedAnswers(answers);
+        return new RecordedAnswers(answers, logged);
     }
 
     public bool TryGet(string requestHash, out ModelAnswer answer) => _answers.TryGetValue(requestHash, out answer!);
+
+    /// <summary>True when the log records this request at all: with its answer, or as a call that failed.</summary>
+    public bool Logged(string requestHash) => _logged.Contains(requestHash);
 }
