@@ -92,7 +92,7 @@ public sealed class ReplayAndResumeTests : IDisposable
             var log = await WaitForCallsAsync(calls, process);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            killedAfter.Add((emulator.Requests.Count, RecordedUserContents(log)));
+            killedAfter.Add((emulator.Requests.Count, LogFixtures.RecordedUserContents(log)));
             Assert.False(Directory.GetDirectories(Path.Combine(_temp.Path, "runs")).Any(d => !Path.GetFileName(d).StartsWith('.')), "a killed run must not look complete");
         }
         var final = CliRunner.Run(_temp.Path, Env(emulator), args);
@@ -103,7 +103,7 @@ public sealed class ReplayAndResumeTests : IDisposable
         var requests = emulator.Requests;
         foreach (var (soFar, recorded) in killedAfter)
         {
-            var repeated = requests.Skip(soFar).Select(r => r.Parsed).OfType<EmulatedRequest>().Where(r => recorded.Contains(Key(r))).ToArray();
+            var repeated = requests.Skip(soFar).Select(r => r.Parsed).OfType<EmulatedRequest>().Where(r => recorded.Contains(LogFixtures.Key(r))).ToArray();
             Assert.True(repeated.Length == 0, $"{repeated.Length} call(s) recorded before a kill were sent again");
         }
         var check = CliRunner.Run(_temp.Path, "verify-log", folder);
@@ -155,31 +155,5 @@ public sealed class ReplayAndResumeTests : IDisposable
         Assert.True(marker.GetProperty("torn_last_line_cut").GetBoolean());
         Assert.Equal(calls, marker.GetProperty("answers_reused").GetInt32());
         Assert.Equal(0, CliRunner.Run(_temp.Path, "verify-log", "runs/t").ExitCode);
-    }
-
-    // A request cut off by the kill arrives with a torn body and no messages; it was never answered, so never recorded.
-    private static string Key(EmulatedRequest r) => r.Provider + "\n" + (r.Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "\0torn request");
-
-    private static HashSet<string> RecordedUserContents(string log)
-    {
-        var keys = new HashSet<string>();
-        foreach (var line in File.ReadAllLines(log).Where(l => l.Contains("\"model_call\"", StringComparison.Ordinal)))
-        {
-            JsonElement data;
-            try
-            {
-                data = JsonDocument.Parse(line).RootElement.GetProperty("data");
-            }
-            catch (JsonException)
-            {
-                continue;
-            }
-            if (data.TryGetProperty("response", out _))
-            {
-                var provider = data.GetProperty("provider").GetString() switch { "google" => "gemini", var p => p };
-                keys.Add(provider + "\n" + data.GetProperty("user_content").GetString());
-            }
-        }
-        return keys;
     }
 }

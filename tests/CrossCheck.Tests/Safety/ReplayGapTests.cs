@@ -18,22 +18,6 @@ public sealed class ReplayGapTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static string[] Rechain(IEnumerable<string> lines)
-    {
-        var previous = new string('0', 64);
-        var output = new List<string>();
-        foreach (var (line, seq) in lines.Select((l, i) => (l, i)))
-        {
-            var node = JsonNode.Parse(line)!.AsObject();
-            node["prev"] = previous;
-            node["seq"] = seq;
-            var text = node.ToJsonString();
-            previous = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-            output.Add(text);
-        }
-        return [.. output];
-    }
-
     [Fact]
     public async Task Replay_OfALogWithOnePanelistsCallsRemoved_RefusesInsteadOfShowingThemFailed()
     {
@@ -52,7 +36,7 @@ public sealed class ReplayGapTests : IDisposable
         var lines = File.ReadAllLines(log);
         var kept = lines.Where(l => !(l.Contains("\"type\":\"model_call\"", StringComparison.Ordinal) && l.Contains("\"panelist\":\"xai:grok-4.1\"", StringComparison.Ordinal))).ToArray();
         Assert.True(kept.Length < lines.Length, "the run made no xai call to remove");
-        File.WriteAllLines(log, Rechain(kept));
+        File.WriteAllLines(log, LogFixtures.Rechain(kept));
 
         var replay = CliRunner.Run(_temp.Path, "replay", folder, "--out", Path.Combine(_temp.Path, "forged"));
 

@@ -31,23 +31,6 @@ public sealed class TamperEvidenceTests : IDisposable
 
     private static string Log(string folder) => Path.Combine(folder, "provenance.jsonl");
 
-    /// <summary>Rewrites every line's prev and seq so the chain holds again (what a careful forger does).</summary>
-    private static string[] Rechain(IEnumerable<string> lines)
-    {
-        var previous = new string('0', 64);
-        var output = new List<string>();
-        foreach (var (line, seq) in lines.Select((l, i) => (l, i)))
-        {
-            var node = JsonNode.Parse(line)!.AsObject();
-            node["prev"] = previous;
-            node["seq"] = seq;
-            var text = node.ToJsonString();
-            previous = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-            output.Add(text);
-        }
-        return [.. output];
-    }
-
     private static string Head(IEnumerable<string> lines) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.Last())));
 
@@ -79,7 +62,7 @@ public sealed class TamperEvidenceTests : IDisposable
         var lines = File.ReadAllLines(Log(folder)).ToList();
         var extra = JsonNode.Parse(lines[^2])!.AsObject();
         lines.Add(extra.ToJsonString());
-        File.WriteAllLines(Log(folder), Rechain(lines));
+        File.WriteAllLines(Log(folder), LogFixtures.Rechain(lines));
         var result = Verify(folder);
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("records after run_end", result.StdOut, StringComparison.Ordinal);
@@ -90,7 +73,7 @@ public sealed class TamperEvidenceTests : IDisposable
     {
         var folder = Run();
         var lines = File.ReadAllLines(Log(folder));
-        var forged = Rechain(lines.Select(l => l.Replace("\"contradicted\"", "\"supported\"", StringComparison.Ordinal)));
+        var forged = LogFixtures.Rechain(lines.Select(l => l.Replace("\"contradicted\"", "\"supported\"", StringComparison.Ordinal)));
         Assert.NotEqual(lines, forged);
         File.WriteAllLines(Log(folder), forged);
         var result = Verify(folder);
@@ -103,7 +86,7 @@ public sealed class TamperEvidenceTests : IDisposable
     {
         var folder = Run();
         var lines = File.ReadAllLines(Log(folder));
-        var forged = Rechain(lines.Select(l => l.Replace("\"contradicted\"", "\"supported\"", StringComparison.Ordinal)));
+        var forged = LogFixtures.Rechain(lines.Select(l => l.Replace("\"contradicted\"", "\"supported\"", StringComparison.Ordinal)));
         File.WriteAllLines(Log(folder), forged);
         var oldHead = Head(lines);
         var newHead = Head(forged);

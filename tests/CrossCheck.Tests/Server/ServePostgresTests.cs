@@ -87,7 +87,7 @@ public sealed class ServePostgresTests : IDisposable
         Assert.Contains($":{victim.Pid}:", holder, StringComparison.Ordinal);
         await victim.KillAsync();
         var sentBeforeKill = emulator.Requests.Count;
-        var recorded = ServeRestartTests.RecordedUserContents(log);
+        var recorded = LogFixtures.RecordedUserContents(log);
 
         using var other = survivor.Client();
         var done = await ServeApi.WaitForAsync(other, id, ServeApi.Finished, seconds: 300);
@@ -95,7 +95,7 @@ public sealed class ServePostgresTests : IDisposable
         Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString() + survivor.Output);
         Assert.Equal(2, done.GetProperty("attempt").GetInt32());
         Assert.Equal(expected, await other.GetStringAsync($"api/runs/{id}/artifacts/matrix.csv"));
-        var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(ServeRestartTests.Key(r)));
+        var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(LogFixtures.Key(r)));
         Assert.True(repeated == 0, $"{repeated} call(s) recorded before the kill were sent again");
         var verify = CliRunner.Run(_temp.Path, "verify-log", Path.Combine(_temp.Path, "data", "runs", id));
         Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);

@@ -41,7 +41,7 @@ public sealed class ServeRestartTests : IDisposable
             await first.KillAsync();
         }
         var sentBeforeKill = emulator.Requests.Count;
-        var recorded = RecordedUserContents(log);
+        var recorded = LogFixtures.RecordedUserContents(log);
         // Only the run's own log may spare the calls again: the response cache is emptied.
         File.Delete(Path.Combine(_temp.Path, "responses-cache.db"));
 
@@ -52,7 +52,7 @@ public sealed class ServeRestartTests : IDisposable
         Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
         Assert.Equal(2, done.GetProperty("attempt").GetInt32());
         Assert.Equal(expected, await again.GetStringAsync($"api/runs/{id}/artifacts/matrix.csv"));
-        var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(Key(r)));
+        var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(LogFixtures.Key(r)));
         Assert.True(repeated == 0, $"{repeated} call(s) recorded before the kill were sent again");
         var folder = Path.Combine(_temp.Path, "data", "runs", id);
         var verify = CliRunner.Run(_temp.Path, "verify-log", folder);
@@ -73,31 +73,5 @@ public sealed class ServeRestartTests : IDisposable
             await Task.Delay(20);
         }
         throw new TimeoutException($"fewer than {count} model calls in {log} after 2 minutes");
-    }
-
-    // A request cut off by the kill arrives with a torn body and no messages; it was never answered, so never recorded.
-    internal static string Key(EmulatedRequest r) => r.Provider + "\n" + (r.Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "\0torn request");
-
-    internal static HashSet<string> RecordedUserContents(string log)
-    {
-        var keys = new HashSet<string>();
-        foreach (var line in File.ReadAllLines(log).Where(l => l.Contains("\"model_call\"", StringComparison.Ordinal)))
-        {
-            JsonElement data;
-            try
-            {
-                data = JsonDocument.Parse(line).RootElement.GetProperty("data");
-            }
-            catch (JsonException)
-            {
-                continue;
-            }
-            if (data.TryGetProperty("response", out _))
-            {
-                var provider = data.GetProperty("provider").GetString() switch { "google" => "gemini", var p => p };
-                keys.Add(provider + "\n" + data.GetProperty("user_content").GetString());
-            }
-        }
-        return keys;
     }
 }

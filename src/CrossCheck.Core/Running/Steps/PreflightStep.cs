@@ -23,6 +23,6 @@ public sealed class PreflightStep(PanelServices? services) : IRunStep
         var results = await Preflight.CheckAsync(options.Panel, clientFor, cancellationToken).ConfigureAwait(false);
         Preflight.ThrowIfFatal(results);
         state.Preflight = results;
-        state.Report(Name, 1, 1, string.Join(", ", results.Select(r => $"{r.Panelist.Id} {(r.Ok ? "ok" : r.Message)}")));
+        state.Report(Name, 1, 1, string.Join(", ", results.Select(r => r.Ok ? $"{r.Panelist.Id} ok" : r.Message.StartsWith(r.Panelist.Id, StringComparison.Ordinal) ? r.Message : $"{r.Panelist.Id}: {r.Message}")));
     }
 }
