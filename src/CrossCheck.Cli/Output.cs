@@ -11,7 +11,8 @@ public sealed class Output(bool quiet)
     /// <summary>Wide enough that no line is ever wrapped when the output goes to a file or a CI log.</summary>
     private const int PlainWidth = 1 << 15;
 
-    private static readonly IAnsiConsole Err = Plain(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), Console.IsErrorRedirected);
+    /// <summary>Progress goes to stderr; made afresh by <see cref="ConfigureConsoles"/> so it follows <see cref="Console.Error"/>.</summary>
+    private static IAnsiConsole _err = ErrorConsole();
     private string? _lastStage;
     private int _lastPercent = -1;
 
@@ -23,6 +24,7 @@ public sealed class Output(bool quiet)
     /// </summary>
     public static void ConfigureConsoles()
     {
+        _err = ErrorConsole();
         if (Console.IsOutputRedirected)
         {
             AnsiConsole.Console = Plain(AnsiConsole.Create(new AnsiConsoleSettings
@@ -34,6 +36,9 @@ public sealed class Output(bool quiet)
             }), redirected: true);
         }
     }
+
+    private static IAnsiConsole ErrorConsole() =>
+        Plain(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), Console.IsErrorRedirected);
 
     private static IAnsiConsole Plain(IAnsiConsole console, bool redirected)
     {
@@ -61,7 +66,7 @@ public sealed class Output(bool quiet)
         }
         _lastStage = p.Stage;
         _lastPercent = percent;
-        Err.MarkupLineInterpolated($"[grey]{p.Stage,-7}[/] {p.Done}/{p.Total} [grey]{p.Detail ?? ""}[/]");
+        _err.MarkupLineInterpolated($"[grey]{p.Stage,-7}[/] {p.Done}/{p.Total} [grey]{p.Detail ?? ""}[/]");
     }
 
     public void Summary(RunResult run, Panel.Providers.ProviderRegistry registry)

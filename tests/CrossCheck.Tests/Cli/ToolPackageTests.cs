@@ -7,7 +7,7 @@ using CrossCheck.Tests.Support;
 namespace CrossCheck.Tests.Cli;
 
 /// <summary>
-/// SLOW (about 30 s: a Release pack, a tool install, a run): packs the CLI as a .NET tool, installs it into a
+/// SLOW (a pack of the CLI as already built, a tool install, a run): packs the CLI as a .NET tool, installs it into a
 /// temporary tool path from a local folder feed and runs <c>crosscheck check</c> from a temporary folder, as a
 /// user who ran <c>dotnet tool install</c> would.
 /// </summary>
@@ -27,8 +27,9 @@ public sealed class ToolPackageTests : IDisposable
         Directory.CreateDirectory(work);
         var project = Path.Combine(SourceTree.Root, "src", "CrossCheck.Cli", "CrossCheck.Cli.csproj");
 
-        // Release: its own output folders, so the pack does not overwrite the Debug build the other tests run.
-        Run(SourceTree.Root, "dotnet", "pack", project, "-c", "Release", "-o", feed, "-v", "q", "-nologo");
+        // --no-build: the CLI was built with this test assembly (same configuration); packing it again from source would
+        // compile the whole solution a second time, and building would overwrite the output other tests are running.
+        Run(SourceTree.Root, "dotnet", "pack", project, "-c", BuildConfiguration, "--no-build", "-o", feed, "-v", "q", "-nologo");
         var package = Assert.Single(Directory.GetFiles(feed, "CrossCheck.*.nupkg"));
         using (var zip = ZipFile.OpenRead(package))
         {
@@ -57,6 +58,12 @@ public sealed class ToolPackageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(work, "runs", "tool-run", "report.html")), stderr + stdout);
         Assert.Contains("\"run_folder\"", stdout, StringComparison.Ordinal);
     }
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
 
     private static (int Code, string StdOut, string StdErr) Run(string workingDirectory, string program, params string[] args) =>
         Run(workingDirectory, program, args, allowFailure: false);

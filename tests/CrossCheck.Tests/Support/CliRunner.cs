@@ -11,6 +11,21 @@ public static class CliRunner
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        if (!WarmCliHost.Enabled)
+        {
+            return Spawn(workingDirectory, environment, args);
+        }
+        var environmentOfRun = TestEnvironment(workingDirectory);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            environmentOfRun[key] = value;
+        }
+        return WarmCliHost.Run(workingDirectory, environmentOfRun, args, TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Runs the program as its own child process (what <see cref="Run(string, IReadOnlyDictionary{string, string}?, string[])"/> does when CROSSCHECK_TEST_SPAWN=1).</summary>
+    public static Result Spawn(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
         using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -57,18 +72,10 @@ public static class CliRunner
         {
             start.ArgumentList.Add(arg);
         }
-        // Each test gets its own response cache, so no test sees another's cached answers.
-        start.Environment["CrossCheck__CachePath"] = Path.Combine(workingDirectory, "responses-cache.db");
-        // The emulator has no account limits: lift the providers' client-side rate limits so no test waits on them.
-        // Tests of the limits themselves drive the pipeline on a fake clock (Resilience/RateLimitTests).
-        start.Environment["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0";
-        start.Environment["CrossCheck__Resilience__Default__TokensPerMinute"] = "0";
-        start.Environment["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "16";
-        // The one-token preflight per panelist is off by default here, so tests that count requests at the emulator count
-        // the run's own calls; Panel/PreflightTests turns it on (CrossCheck__Preflight=true), as a user's run has it.
-        start.Environment["CrossCheck__Preflight"] = "false";
-        // One signing key for every test process, kept out of the user's profile.
-        start.Environment["CROSSCHECK_KEY_DIR"] = Path.Combine(Path.GetTempPath(), "crosscheck-tests-signing-key");
+        foreach (var (key, value) in TestEnvironment(workingDirectory))
+        {
+            start.Environment[key] = value;
+        }
         // Short-lived child processes: dynamic PGO's instrumentation costs more CPU than it pays back (about 15% here).
         start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -79,4 +86,21 @@ public static class CliRunner
     }
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    /// <summary>The settings every test run of the program gets, before the test's own.</summary>
+    private static Dictionary<string, string> TestEnvironment(string workingDirectory) => new()
+    {
+        // Each test gets its own response cache, so no test sees another's cached answers.
+        ["CrossCheck__CachePath"] = Path.Combine(workingDirectory, "responses-cache.db"),
+        // The emulator has no account limits: lift the providers' client-side rate limits so no test waits on them.
+        // Tests of the limits themselves drive the pipeline on a fake clock (Resilience/RateLimitTests).
+        ["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0",
+        ["CrossCheck__Resilience__Default__TokensPerMinute"] = "0",
+        ["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "16",
+        // The one-token preflight per panelist is off by default here, so tests that count requests at the emulator count
+        // the run's own calls; Panel/PreflightTests turns it on (CrossCheck__Preflight=true), as a user's run has it.
+        ["CrossCheck__Preflight"] = "false",
+        // One signing key for every test process, kept out of the user's profile.
+        ["CROSSCHECK_KEY_DIR"] = Path.Combine(Path.GetTempPath(), "crosscheck-tests-signing-key"),
+    };
 }

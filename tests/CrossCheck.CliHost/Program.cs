@@ -1,0 +1,60 @@
+using System.Collections;
+using System.Text;
+using System.Text.Json;
+using CrossCheck.Cli;
+
+// The tests' warm CLI host (test-only). Protocol: one JSON request per line on stdin
+// {"args":[...],"cwd":"...","env":{"K":"V"}}; one line per answer on stdout, prefixed with the marker given as
+// the first argument: <marker>{"exit":N,"stdout":"...","stderr":"..."}. Each command runs exactly as the
+// program would (CliApp.RunAsync) with the request's working directory, its environment variables set on top
+// of the host's and restored afterwards, and Console.Out/Error captured. Commands run one at a time.
+var marker = args.Length > 0 ? args[0] : throw new InvalidOperationException("usage: crosscheck-testhost <marker>");
+var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+using var requests = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+var home = Directory.GetCurrentDirectory();
+var baseline = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value);
+var (stdout, stderr) = (Console.Out, Console.Error);
+while (await requests.ReadLineAsync() is { } line)
+{
+    var request = JsonSerializer.Deserialize<HostRequest>(line) ?? throw new InvalidOperationException("empty request");
+    var output = new StringWriter();
+    var errors = new StringWriter();
+    int exit;
+    try
+    {
+        foreach (var (key, value) in request.Env ?? [])
+        {
+            Environment.SetEnvironmentVariable(key, value);
+        }
+        Directory.SetCurrentDirectory(request.Cwd);
+        Console.SetOut(TextWriter.Synchronized(output));
+        Console.SetError(TextWriter.Synchronized(errors));
+        exit = await CliApp.RunAsync(request.Args);
+    }
+    catch (Exception e)
+    {
+        errors.WriteLine($"crosscheck-testhost: the command threw {e}");
+        exit = 99;
+    }
+    finally
+    {
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        Directory.SetCurrentDirectory(home);
+        foreach (var key in request.Env?.Keys ?? Enumerable.Empty<string>())
+        {
+            Environment.SetEnvironmentVariable(key, baseline.GetValueOrDefault(key));
+        }
+    }
+    protocol.WriteLine(marker + JsonSerializer.Serialize(new HostAnswer(exit, output.ToString(), errors.ToString())));
+}
+
+internal sealed record HostRequest(
+    [property: System.Text.Json.Serialization.JsonPropertyName("args")] string[] Args,
+    [property: System.Text.Json.Serialization.JsonPropertyName("cwd")] string Cwd,
+    [property: System.Text.Json.Serialization.JsonPropertyName("env")] Dictionary<string, string?>? Env);
+
+internal sealed record HostAnswer(
+    [property: System.Text.Json.Serialization.JsonPropertyName("exit")] int Exit,
+    [property: System.Text.Json.Serialization.JsonPropertyName("stdout")] string StdOut,
+    [property: System.Text.Json.Serialization.JsonPropertyName("stderr")] string StdErr);

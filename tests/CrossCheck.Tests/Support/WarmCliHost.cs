@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CrossCheck.Tests.Support;
+
+/// <summary>
+/// A pool of long-lived <c>crosscheck-testhost</c> processes (tests/CrossCheck.CliHost) that run crosscheck commands
+/// one after another through the program's own entry point (<c>CliApp.RunAsync</c>), each with the request's working
+/// directory, environment and captured console. A command run this way is the same code as the spawned program, but
+/// the start-up (JIT of the host, the SDKs, PdfPig, Lucene) is paid once per host instead of once per command.
+/// Tests that need a process of their own (signals, SIGKILL, two processes racing, standard input) use
+/// <see cref="CliRunner.Start(string, IReadOnlyDictionary{string, string}?, string[])"/> or
+/// <see cref="CliRunner.RunWithInput"/>, which always spawn. <c>CROSSCHECK_TEST_SPAWN=1</c> makes every run spawn.
+/// </summary>
+internal static class WarmCliHost
+{
+    private static readonly ConcurrentBag<Host> Idle = [];
+    private static readonly ConcurrentBag<Host> All = [];
+
+    static WarmCliHost() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var host in All)
+        {
+            host.Dispose();
+        }
+    };
+
+    public static bool Enabled =>
+        Environment.GetEnvironmentVariable("CROSSCHECK_TEST_SPAWN") is not "1"
+        && File.Exists(Path.Combine(AppContext.BaseDirectory, "crosscheck-testhost.dll"));
+
+    public static CliRunner.Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args, TimeSpan timeout)
+    {
+        var host = Idle.TryTake(out var idle) && idle.Alive ? idle : Host.Start();
+        var answer = host.Run(workingDirectory, environment, args, timeout);
+        if (host.Alive)
+        {
+            Idle.Add(host);
+        }
+        return answer;
+    }
+
+    private sealed class Host : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _marker;
+        private readonly StringBuilder _hostErrors = new();
+
+        private Host(Process process, string marker) => (_process, _marker) = (process, marker);
+
+        public bool Alive => !_process.HasExited;
+
+        public static Host Start()
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardInputEncoding = new UTF8Encoding(false),
+                StandardOutputEncoding = new UTF8Encoding(false),
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crosscheck-testhost.dll"));
+            var marker = "@@crosscheck-testhost-" + Guid.NewGuid().ToString("N") + "@@";
+            start.ArgumentList.Add(marker);
+            var process = Process.Start(start) ?? throw new InvalidOperationException("could not start crosscheck-testhost");
+            var host = new Host(process, marker);
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line)
+                {
+                    lock (host._hostErrors)
+                    {
+                        host._hostErrors.AppendLine(line);
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
+            All.Add(host);
+            return host;
+        }
+
+        public CliRunner.Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args, TimeSpan timeout)
+        {
+            var request = JsonSerializer.Serialize(new Request(args, Path.GetFullPath(workingDirectory), environment));
+            _process.StandardInput.WriteLine(request);
+            _process.StandardInput.Flush();
+            var reading = Task.Run(ReadAnswer);
+            if (!reading.Wait(timeout))
+            {
+                Dispose();
+                throw new TimeoutException($"crosscheck did not finish within {timeout.TotalMinutes:0} minutes (warm host)");
+            }
+            return reading.Result ?? throw new InvalidOperationException($"the warm CLI host ended without answering: {HostErrors()}");
+        }
+
+        private CliRunner.Result? ReadAnswer()
+        {
+            while (_process.StandardOutput.ReadLine() is { } line)
+            {
+                if (!line.StartsWith(_marker, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var answer = JsonSerializer.Deserialize<Answer>(line.AsSpan(_marker.Length))!;
+                return new CliRunner.Result(answer.Exit, answer.StdOut, answer.StdErr);
+            }
+            return null;
+        }
+
+        private string HostErrors()
+        {
+            lock (_hostErrors)
+            {
+                return _hostErrors.ToString();
+            }
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+    }
+
+    private sealed record Request(
+        [property: JsonPropertyName("args")] string[] Args,
+        [property: JsonPropertyName("cwd")] string Cwd,
+        [property: JsonPropertyName("env")] IReadOnlyDictionary<string, string> Env);
+
+    private sealed record Answer(
+        [property: JsonPropertyName("exit")] int Exit,
+        [property: JsonPropertyName("stdout")] string StdOut,
+        [property: JsonPropertyName("stderr")] string StdErr);
+}
