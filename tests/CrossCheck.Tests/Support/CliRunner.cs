@@ -97,6 +97,10 @@ public static class CliRunner
         ["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0",
         ["CrossCheck__Resilience__Default__TokensPerMinute"] = "0",
         ["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "16",
+        // Retries back off for milliseconds, not seconds: the same attempts in the same order, without the waits
+        // (the backoff itself is tested on a fake clock, Resilience/RetryTests and BreakerTests).
+        ["CrossCheck__Resilience__Default__RetryBaseDelay"] = "00:00:00.020",
+        ["CrossCheck__Resilience__Default__RetryMaxDelay"] = "00:00:00.200",
         // The one-token preflight per panelist is off by default here, so tests that count requests at the emulator count
         // the run's own calls; Panel/PreflightTests turns it on (CrossCheck__Preflight=true), as a user's run has it.
         ["CrossCheck__Preflight"] = "false",
