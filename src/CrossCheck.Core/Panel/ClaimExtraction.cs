@@ -45,7 +45,7 @@ public sealed class ClaimExtraction(StageCaller caller, ProvenanceLog? log)
                 }
                 if (start < 0)
                 {
-                    log?.Append("claim_rejected", new { panelist = extractor.Id, text, reason = "not found verbatim in the essay" });
+                    log?.Append(new ClaimRejectedEntry(extractor.Id, text, "not found verbatim in the essay"));
                     continue;
                 }
                 var end = start + length;
@@ -58,7 +58,7 @@ public sealed class ClaimExtraction(StageCaller caller, ProvenanceLog? log)
                 var column = start - (essay.Text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1) + 1;
                 var claim = ClaimExtractor.Build($"X{added.Count + 1}", ClaimExtractor.Clean(essay.Text.Substring(start, length)), [new Occurrence(line + 1, column, start, end)]);
                 added.Add(claim);
-                log?.Append("claim_extracted", new { id = claim.Id, text = claim.Text, kind = claim.Kind, checkable = claim.Checkable, by = extractor.Id, occurrences = claim.Occurrences });
+                log?.Append(new ClaimExtractedEntry(claim.Id, claim.Text, claim.Kind, claim.Checkable, claim.CheckableReason, extractor.Id, claim.Occurrences));
             }
         }
         return added;

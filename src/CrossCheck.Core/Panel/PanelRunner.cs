@@ -71,7 +71,7 @@ public sealed class PanelRunner
 
     private async Task<ClaimPanel> RunStagesAsync(Claim claim, RoleAssignment roles, GroundingResult mechanical, CancellationToken cancellationToken)
     {
-        _log?.Append("roles", new { claim = claim.Id, drafter = roles.Drafter.Id, attacker = roles.Attacker.Id, reconciler = roles.Reconciler.Id, notes = roles.Notes });
+        _log?.Append(new RolesEntry(claim.Id, roles.Drafter.Id, roles.Attacker.Id, roles.Reconciler.Id, roles.Notes));
         var evidence = mechanical.Evidence.Select((e, i) => new
         {
             id = $"E{i + 1}",
@@ -142,7 +142,7 @@ public sealed class PanelRunner
         }
 
         var final = AggregationRules.Decide(_options.Aggregation, verifications, reconciliations, mechanical);
-        _log?.Append("verdict", new { claim = claim.Id, panelist = "panel", verdict = final.Verdict, from = final.From, flags = final.Flags, overruled = final.Overruled, final = true });
+        _log?.Append(new VerdictEntry(claim.Id, "panel", final.Verdict, From: final.From, Flags: final.Flags, Overruled: final.Overruled, Final: true));
         return new ClaimPanel(claim.Id, roles, draft, verifications, attacks, reconciliations, final.Verdict, final.From, final.Flags, final.Overruled)
         {
             VerifyTrials = trials.Count > 1 ? trials : [],
@@ -159,7 +159,7 @@ public sealed class PanelRunner
         {
             return (answer, roles);
         }
-        _log?.Append("role_reassigned", new { claim = claimId, stage = stage.PromptName(), round, from = holder.Id, to = moved.To.Id, reason = answer.Error });
+        _log?.Append(new RoleReassignedEntry(claimId, stage.PromptName(), round, holder.Id, moved.To.Id, answer.Error));
         return (await _caller.AskAsync(stage, moved.To, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false), moved.Roles);
     }
 }

@@ -71,12 +71,8 @@ public sealed class StageCaller(
         var citations = AnswerParser.ReadCitations(parsed).Select(c => _citations.Check(c, evidence)).ToArray();
         if (citations.Length > 0)
         {
-            log?.Append("citation_check", new
-            {
-                claim = claimId, stage = stage.PromptName(), panelist = panelist.Id, round,
-                verified = citations.Count(c => c.Verified), total = citations.Length,
-                citations = citations.Select(c => new { quote = c.Citation.Quote, cited_page = c.Citation.Page, match = c.Match, similarity = c.Similarity, found_page = c.FoundPage, verified = c.Verified, place_problem = c.PlaceProblem, instruction_like = c.InstructionLike, result = c.Describe() }),
-            });
+            log?.Append(new CitationCheckEntry(claimId, stage.PromptName(), panelist.Id, round, citations.Count(c => c.Verified), citations.Length,
+                [.. citations.Select(CitationCheckEntry.Checked.From)]));
         }
         return new PanelAnswer(stage.PromptName(), panelist, round, verdict, rationale, citations, parsed, raw, null, stats, template.Id, template.Hash);
     }
@@ -100,39 +96,24 @@ public sealed class StageCaller(
             if (answer.Origin is "log" or RecordedAnswers.UnpaidOrigin)
             {
                 // Resumed or replayed: the call and its answer are already in the log; say it was reused, don't record it twice.
-                log?.Append("model_call_reused", new { claim = claimId, stage, round, panelist = panelist.Id, request_hash = requestHash });
+                log?.Append(new ModelCallReusedEntry(claimId, stage, round, panelist.Id, requestHash));
                 return (answer, null);
             }
-            log?.Append("model_call", new
-            {
-                claim = claimId, stage, round, panelist = panelist.Id, provider = panelist.Provider, model = panelist.Model, family = panelist.Family,
-                prompt = new { name = template.Name, version = template.Version, hash = template.Hash },
-                request_hash = requestHash,
-                system_sha256 = Sha(request.SystemPrompt),
-                user_content = request.UserContent,
-                response = answer.Text,
-                usage = new { input_tokens = answer.InputTokens, output_tokens = answer.OutputTokens },
-                latency_ms = answer.Latency.TotalMilliseconds,
-                model_version = answer.ModelVersion,
-                origin = answer.Origin,
-                cost_usd = cost,
-            });
+            log?.Append(new ModelCallEntry(claimId, stage, round, panelist.Id, panelist.Provider, panelist.Model, panelist.Family, Prompt(template), requestHash,
+                Sha(request.SystemPrompt), request.UserContent, answer.Text, new TokenUsage(answer.InputTokens, answer.OutputTokens), answer.Latency.TotalMilliseconds,
+                answer.ModelVersion, answer.Origin, cost));
             return (answer, null);
         }
         catch (Exception e) when (e is not BudgetExceededException && e is not Provenance.ReplayGapException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             var message = e.Message.Split('\n')[0];
-            log?.Append("model_call", new
-            {
-                claim = claimId, stage, round, panelist = panelist.Id, provider = panelist.Provider, model = panelist.Model, family = panelist.Family,
-                prompt = new { name = template.Name, version = template.Version, hash = template.Hash },
-                request_hash = requestHash,
-                user_content = request.UserContent,
-                error = message,
-            });
+            log?.Append(new ModelCallEntry(claimId, stage, round, panelist.Id, panelist.Provider, panelist.Model, panelist.Family, Prompt(template), requestHash,
+                SystemSha256: null, request.UserContent, Error: message));
             return (null, message);
         }
     }
+
+    private static PromptRef Prompt(PromptTemplate template) => new(template.Name, template.Version, template.Hash);
 
     private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

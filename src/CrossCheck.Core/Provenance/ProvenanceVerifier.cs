@@ -133,10 +133,10 @@ public static class ProvenanceVerifier
         {
             return new ChainBreak(lineNumber, seq, ChainBreakKind.UnknownVersion, "the record has no format version \"v\"");
         }
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var version) || version != ProvenanceLog.FormatVersion)
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var version) || !ProvenanceLog.ReadableVersions.Contains(version))
         {
             return new ChainBreak(lineNumber, seq, ChainBreakKind.UnknownVersion,
-                $"format version {v.GetRawText()} is not one this build reads (it reads {ProvenanceLog.FormatVersion})");
+                $"format version {v.GetRawText()} is not one this build reads (it reads {string.Join(" and ", ProvenanceLog.ReadableVersions)})");
         }
 
         if (seq is null)

@@ -54,19 +54,10 @@ public static class ReviewRecorder
             foreach (var d in file.Decisions)
             {
                 var final = finalVerdicts[d.ClaimId];
-                log.Append(HumanReview.RecordType, new
-                {
-                    claim = d.ClaimId,
-                    decision = d.Decision.Name(),
-                    note = d.Note,
-                    verdict = HumanVerdict.Of(d.Decision, final, d.Verdict)?.Name(),
-                    named_verdict = d.Verdict?.Name(),
-                    final_verdict = final.Name(),
-                    reviewer,
-                    at = time.GetUtcNow(),
-                });
+                log.Append(new HumanDecisionEntry(d.ClaimId, d.Decision.Name(), d.Note, HumanVerdict.Of(d.Decision, final, d.Verdict)?.Name(), d.Verdict?.Name(),
+                    final.Name(), reviewer, time.GetUtcNow()));
             }
-            log.Append(HumanReview.EndType, new { run_id = runId, reviewer, decisions = file.Decisions.Count, file_sha256 = fileSha256 });
+            log.Append(new ReviewEndEntry(runId, reviewer, file.Decisions.Count, fileSha256));
         }
         var verified = ProvenanceVerifier.Verify(logPath);
         var seal = LogSeal.Create(runId, verified.LastHash, verified.Records, key);

@@ -71,7 +71,7 @@ public sealed class SampleRunTests : IDisposable
         foreach (var line in lines)
         {
             using var record = JsonDocument.Parse(line);
-            Assert.Equal(1, record.RootElement.GetProperty("v").GetInt32());
+            Assert.Equal(2, record.RootElement.GetProperty("v").GetInt32());
             Assert.Equal(previous, record.RootElement.GetProperty("prev").GetString());
             previous = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(line)));
         }

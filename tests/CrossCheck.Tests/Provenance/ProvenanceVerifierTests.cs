@@ -140,7 +140,7 @@ public sealed class ProvenanceVerifierTests : IDisposable
     {
         var (path, _) = WriteLog(2);
         var lines = Lines(path);
-        lines[0] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(lines[0]).Replace("\"v\":1", "\"v\":2", StringComparison.Ordinal));
+        lines[0] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(lines[0]).Replace("\"v\":2", "\"v\":7", StringComparison.Ordinal));
         WriteLines(path, lines);
 
         var broken = ProvenanceVerifier.Verify(path).Break!;
@@ -148,7 +148,7 @@ public sealed class ProvenanceVerifierTests : IDisposable
         Assert.Equal(1, broken.LineNumber);
         Assert.Equal(0, broken.Seq);
         Assert.Equal(ChainBreakKind.UnknownVersion, broken.Kind);
-        Assert.Contains("format version 2", broken.Reason, StringComparison.Ordinal);
+        Assert.Contains("format version 7", broken.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

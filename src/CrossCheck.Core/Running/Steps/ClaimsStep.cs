@@ -12,11 +12,11 @@ public sealed class ClaimsStep(PanelServices? services) : IRunStep
     {
         foreach (var check in state.Preflight)
         {
-            state.Log.Append("preflight", new { panelist = check.Panelist.Id, ok = check.Ok, status = check.StatusCode, message = check.Message });
+            state.Log.Append(new PreflightEntry(check.Panelist.Id, check.Ok, check.StatusCode, check.Message));
         }
         foreach (var claim in state.Claims)
         {
-            state.Log.Append("claim_extracted", new { id = claim.Id, text = claim.Text, kind = claim.Kind, checkable = claim.Checkable, reason = claim.CheckableReason, by = "offline", occurrences = claim.Occurrences });
+            state.Log.Append(new ClaimExtractedEntry(claim.Id, claim.Text, claim.Kind, claim.Checkable, claim.CheckableReason, "offline", claim.Occurrences));
         }
         if (state.Prompts is null)
         {

@@ -18,8 +18,9 @@ public sealed class GroundingStep : IRunStep
             var grounding = state.Checker.Check(claims[i]);
             state.Groundings[i] = grounding;
             var record = GroundingRecord.From(grounding);
-            state.Log.Append("check", new { claim = claims[i].Id, panelist = GroundingChecker.PanelistName, quotes = record.Quotes, numbers = record.Numbers, sections = record.Sections, support = record.Support, evidence = record.Evidence.Select(e => e.PassageId) });
-            state.Log.Append("verdict", new { claim = claims[i].Id, panelist = GroundingChecker.PanelistName, verdict = grounding.Verdict, reasons = grounding.Reasons, final = state.Panel is null || !claims[i].Checkable });
+            state.Log.Append(new GroundingCheckEntry(claims[i].Id, GroundingChecker.PanelistName, record.Quotes, record.Numbers, record.Sections, record.Support,
+                [.. record.Evidence.Select(e => e.PassageId)]));
+            state.Log.Append(new Panel.VerdictEntry(claims[i].Id, GroundingChecker.PanelistName, grounding.Verdict, Reasons: grounding.Reasons, Final: state.Panel is null || !claims[i].Checkable));
             state.Report(Name, i + 1, claims.Count, claims[i].Id);
         }
         return Task.CompletedTask;

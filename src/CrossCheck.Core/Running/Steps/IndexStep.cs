@@ -11,7 +11,7 @@ public sealed class IndexStep : IRunStep
     {
         state.Report(Name, 0, 1, $"{state.Sources.Count} source(s)");
         state.Corpus = state.Own(new SourceCorpus(state.Sources));
-        state.Log.Append("sources_indexed", new { passages = state.Corpus.Passages.Count, retrieval = "bm25 (Lucene.Net, EnglishAnalyzer)" });
+        state.Log.Append(new SourcesIndexedEntry(state.Corpus.Passages.Count, "bm25 (Lucene.Net, EnglishAnalyzer)"));
         state.Report(Name, 1, 1, $"{state.Corpus.Passages.Count} passages");
         state.Checker = new GroundingChecker(state.Corpus, state.Options.EvidenceTokenBudget);
         return Task.CompletedTask;

@@ -54,7 +54,7 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
             state.Recorded = RecordedAnswers.Load(path);
             var (resumed, _, before) = ProvenanceLog.OpenForAppend(path, time);
             state.Log = state.Own(resumed);
-            resumed.Append("run_resumed", new { run_id = found.Id, records_before = before, torn_last_line_cut = cut, answers_reused = state.Recorded.Count });
+            resumed.Append(new RunResumedEntry(found.Id, before, cut, state.Recorded.Count));
             state.Report("resume", 0, 1, $"resuming {found.Id}: {state.Recorded.Count} recorded answer(s) reused{(cut ? "; a torn last log line was cut" : "")}");
         }
         else
@@ -82,36 +82,20 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
         if (services?.ResilienceEvents?.Attach(e =>
         {
             var scope = CallScope.Current;
-            log.Append("resilience", new
-            {
-                provider = e.Provider, kind = e.KindName, attempt = e.Attempt, status = e.StatusCode,
-                wait_ms = e.Wait?.TotalMilliseconds, detail = e.Detail,
-                claim = scope?.Claim, stage = scope?.Stage, panelist = scope?.Panelist,
-            });
+            log.Append(new ResilienceEntry(e.Provider, e.KindName, e.Attempt, e.StatusCode, e.Wait?.TotalMilliseconds, e.Detail, scope?.Claim, scope?.Stage, scope?.Panelist));
         }) is { } subscription)
         {
             state.Own(subscription);
         }
 
-        log.Append("run_start", new
-        {
-            run_id = state.RunId,
-            spec_fingerprint = state.Fingerprint,
-            program = "crosscheck",
-            version = CheckRunner.ProgramVersion,
-            command = options.CommandLine,
-            essay = options.EssayPath,
-            sources = options.SourcePaths,
-            settings = RunSettings.From(options, state.Prompts?.All, services?.CacheMode.ToString()),
-        });
+        log.Append(new RunStartEntry(state.RunId, state.Fingerprint, "crosscheck", CheckRunner.ProgramVersion, options.CommandLine, options.EssayPath,
+            options.SourcePaths, RunSettings.From(options, state.Prompts?.All, services?.CacheMode.ToString())));
         foreach (var doc in state.Sources.Prepend(state.Essay))
         {
-            log.Append(doc == state.Essay ? "essay_ingested" : "source_ingested", new
-            {
-                id = doc.Id, path = doc.Path, kind = doc.Kind.ToString(), sha256 = doc.Sha256, bytes = doc.Bytes,
-                pages = doc.Pages.Count, sections = doc.Sections.Count, characters = doc.Text.Length,
-                warnings = doc.Warnings.Count > 0 ? doc.Warnings : null,
-            });
+            var warnings = doc.Warnings.Count > 0 ? doc.Warnings : null;
+            log.Append(doc == state.Essay
+                ? new EssayIngestedEntry(doc.Id, doc.Path, doc.Kind.ToString(), doc.Sha256, doc.Bytes, doc.Pages.Count, doc.Sections.Count, doc.Text.Length, warnings)
+                : new SourceIngestedEntry(doc.Id, doc.Path, doc.Kind.ToString(), doc.Sha256, doc.Bytes, doc.Pages.Count, doc.Sections.Count, doc.Text.Length, warnings));
 
         }
         return Task.CompletedTask;

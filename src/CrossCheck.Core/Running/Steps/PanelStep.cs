@@ -53,7 +53,7 @@ public sealed class PanelStep : IRunStep
         state.UncheckedClaims.AddRange(checkable.Where(i => state.Panels[i] is null).Select(i => claims[i].Id));
         if (state.UncheckedClaims.Count > 0)
         {
-            state.Log.Append("budget_reached", new { max_cost_usd = state.Options.MaxCost, spent_usd = state.Meter.Total.KnownCost, unchecked_claims = state.UncheckedClaims });
+            state.Log.Append(new BudgetReachedEntry(state.Options.MaxCost, state.Meter.Total.KnownCost, state.UncheckedClaims));
         }
     }
 }

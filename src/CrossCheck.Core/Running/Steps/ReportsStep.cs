@@ -51,14 +51,10 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
         HtmlReportWriter.Write(Path.Combine(partial, "report.html"), result, records, summary, review, options.SourceLinks);
         if (research?.Intervals is { } intervals)
         {
-            state.Log.Append("agreement_intervals", new { method = intervals.Method, seed = intervals.Seed, replicates = intervals.Replicates, level = intervals.Level, claims = intervals.Claims });
+            state.Log.Append(new AgreementIntervalsEntry(intervals.Method, intervals.Seed, intervals.Replicates, intervals.Level, intervals.Claims));
         }
-        state.Log.Append(ProvenanceVerifier.RunEndType, new
-        {
-            run_id = state.RunId, started = result.Started, finished = result.Finished, claims = summary.Claims, by_verdict = summary.ByVerdict,
-            failing = result.FailingVerdicts.Select(v => Checks.VerdictNames.Name(v)), complete = result.Complete, unchecked_claims = state.UncheckedClaims,
-            cost = summary.Cost,
-        });
+        state.Log.Append(new RunEndEntry(state.RunId, result.Started, result.Finished, summary.Claims, summary.ByVerdict,
+            result.FailingVerdicts.Select(v => Checks.VerdictNames.Name(v)), result.Complete, state.UncheckedClaims, summary.Cost));
         var lastHash = state.Log.LastHash;
         var logRecords = (int)state.Log.Count;
         state.Log.Dispose();

@@ -18,15 +18,8 @@ internal static class SinceStatus
         var changes = since.Classify(texts);
         string[] Ids(ClaimChange change) => [.. checkable.Where((_, k) => changes[k] == change).Select(i => state.Claims[i].Id)];
         var removed = since.Removed(texts);
-        state.Log.Append("since", new
-        {
-            run = since.RunId,
-            folder = since.Folder,
-            unchanged = Ids(ClaimChange.Unchanged),
-            changed = Ids(ClaimChange.Reworded),
-            @new = Ids(ClaimChange.Added),
-            removed = removed.Select(r => new { id = r.Id, text = r.Text }),
-        });
+        state.Log.Append(new SinceEntry(since.RunId, since.Folder, Ids(ClaimChange.Unchanged), Ids(ClaimChange.Reworded), Ids(ClaimChange.Added),
+            [.. removed.Select(r => new SinceEntry.RemovedClaim(r.Id, r.Text))]));
         state.Report("since", 0, 1, $"since {since.RunId}: {Ids(ClaimChange.Unchanged).Length} unchanged (carried), {Ids(ClaimChange.Reworded).Length} changed, {Ids(ClaimChange.Added).Length} new, {removed.Count} removed");
         return changes;
     }
