@@ -39,10 +39,10 @@ public sealed class DocumentLoader(IngestLimits limits)
         return document;
     }
 
-    public Document LoadSource(string path, string id) =>
-        Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true);
+    public Document LoadSource(string path, string id, CancellationToken cancellationToken = default) =>
+        Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true, cancellationToken);
 
-    private Document Load(string path, string id, long maxBytes, string role, bool allowHtml)
+    private Document Load(string path, string id, long maxBytes, string role, bool allowHtml, CancellationToken cancellationToken = default)
     {
         var extension = System.IO.Path.GetExtension(path);
         if (!Extensions.TryGetValue(extension, out var kind) || (kind == DocumentKind.Html && !allowHtml))
@@ -73,12 +73,14 @@ public sealed class DocumentLoader(IngestLimits limits)
         {
             throw new InputException($"{path}: cannot read the {role} file ({e.Message.TrimEnd('.')}); check its permissions.", e);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        cancellationToken.ThrowIfCancellationRequested();
         return kind switch
         {
             DocumentKind.Pdf => LoadPdf(path, id, bytes, sha, role, limits),
             DocumentKind.Docx => DocxReader.Read(path, id, bytes, sha, role, limits),
-            DocumentKind.Html => Unpaged(path, id, kind, HtmlReader.Read(path, DecodeText(path, bytes, role), limits.MaxHtmlDepth), sha, bytes.Length),
+            DocumentKind.Html => Unpaged(path, id, kind, HtmlReader.Read(path, DecodeText(path, bytes, role), limits.MaxHtmlDepth, cancellationToken), sha, bytes.Length),
             _ => Unpaged(path, id, kind, DecodeText(path, bytes, role), sha, bytes.Length),
         };
     }

@@ -23,7 +23,7 @@ public sealed class IngestStep : IRunStep
         foreach (var path in options.SourcePaths)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            state.Sources.Add(loader.LoadSource(path, $"S{state.Sources.Count + 1}"));
+            state.Sources.Add(loader.LoadSource(path, $"S{state.Sources.Count + 1}", cancellationToken));
             state.Report(Name, state.Sources.Count + 1, options.SourcePaths.Count + 1, path);
         }
         WarnAboutSources(state);
