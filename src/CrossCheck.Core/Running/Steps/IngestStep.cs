@@ -36,6 +36,7 @@ public sealed class IngestStep : IRunStep
         {
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
         }
+        Safety.SwapCheck.Warn(state.Essay, state.Sources, state.Claims.Select(c => c.Text).ToArray(), cancellationToken);
         return Task.CompletedTask;
     }
 
