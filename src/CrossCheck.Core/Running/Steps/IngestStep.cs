@@ -36,6 +36,10 @@ public sealed class IngestStep : IRunStep
         {
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
         }
+        if (state.Claims.Count > options.Limits.MaxClaims)
+        {
+            throw new InputException($"{options.EssayPath}: {state.Claims.Count:N0} claims, over the limit of {options.Limits.MaxClaims:N0} per run; split the essay into parts and check each, or raise CrossCheck:Limits:MaxClaims.");
+        }
         Safety.SwapCheck.Warn(state.Essay, state.Sources, state.Claims.Select(c => c.Text).ToArray(), cancellationToken);
         return Task.CompletedTask;
     }
