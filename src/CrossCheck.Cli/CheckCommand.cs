@@ -58,6 +58,10 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
         {
             limits = limits with { MaxSourceBytes = sourceMiB * IngestLimits.MiB };
         }
+        if (config.MaxClaims is > 0 and var maxClaims)
+        {
+            limits = limits with { MaxClaims = maxClaims };
+        }
         return new RunOptions
         {
             EssayPath = settings.Essay,

@@ -41,6 +41,9 @@ public sealed class CrossCheckOptions
 
     public long? MaxSourceMiB { get; set; }
 
+    /// <summary>CrossCheck:Limits:MaxClaims, the most claims one run checks (see IngestLimits.MaxClaims).</summary>
+    public int? MaxClaims { get; set; }
+
     /// <summary>What did not parse, one entry per setting (filled by <see cref="CrossCheckOptionsSetup"/>).</summary>
     internal List<string> Problems { get; } = [];
 }

@@ -28,6 +28,7 @@ public sealed class CrossCheckOptionsSetup(IConfiguration configuration) : IConf
         var limits = section.GetSection("Limits");
         options.MaxEssayMiB = Long(limits, "MaxEssayMiB", options) ?? options.MaxEssayMiB;
         options.MaxSourceMiB = Long(limits, "MaxSourceMiB", options) ?? options.MaxSourceMiB;
+        options.MaxClaims = Int(limits, "MaxClaims", options) ?? options.MaxClaims;
         ValidateProviderSections(options);
     }
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -41,10 +39,10 @@ public sealed class DocumentLoader(IngestLimits limits)
         return document;
     }
 
-    public Document LoadSource(string path, string id) =>
-        Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true);
+    public Document LoadSource(string path, string id, CancellationToken cancellationToken = default) =>
+        Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true, cancellationToken);
 
-    private Document Load(string path, string id, long maxBytes, string role, bool allowHtml)
+    private Document Load(string path, string id, long maxBytes, string role, bool allowHtml, CancellationToken cancellationToken = default)
     {
         var extension = System.IO.Path.GetExtension(path);
         if (!Extensions.TryGetValue(extension, out var kind) || (kind == DocumentKind.Html && !allowHtml))
@@ -75,12 +73,14 @@ public sealed class DocumentLoader(IngestLimits limits)
         {
             throw new InputException($"{path}: cannot read the {role} file ({e.Message.TrimEnd('.')}); check its permissions.", e);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        cancellationToken.ThrowIfCancellationRequested();
         return kind switch
         {
             DocumentKind.Pdf => LoadPdf(path, id, bytes, sha, role, limits),
             DocumentKind.Docx => DocxReader.Read(path, id, bytes, sha, role, limits),
-            DocumentKind.Html => Unpaged(path, id, kind, HtmlToText(CheckDepth(path, DecodeText(path, bytes, role), limits.MaxHtmlDepth)), sha, bytes.Length),
+            DocumentKind.Html => Unpaged(path, id, kind, HtmlReader.Read(path, DecodeText(path, bytes, role), limits.MaxHtmlDepth, cancellationToken), sha, bytes.Length),
             _ => Unpaged(path, id, kind, DecodeText(path, bytes, role), sha, bytes.Length),
         };
     }
@@ -89,14 +89,6 @@ public sealed class DocumentLoader(IngestLimits limits)
         new(id, path, kind, text, [new Page(1, 0, text.Length)], sha, bytes);
 
     private static string DecodeText(string path, byte[] bytes, string role) => TextDecoder.Decode(path, bytes, role);
-
-    private static string CheckDepth(string path, string html, int limit)
-    {
-        var depth = HtmlDepthGuard.MaxDepth(html, limit);
-        return depth > limit
-            ? throw new InputException($"{path}: the HTML nests elements more than {limit} levels deep (a hostile or broken file?); save the page's text, or raise CrossCheck:Limits:MaxHtmlDepth.")
-            : html;
-    }
 
     private static Document LoadPdf(string path, string id, byte[] bytes, string sha, string role, IngestLimits limits)
     {
@@ -154,63 +146,5 @@ public sealed class DocumentLoader(IngestLimits limits)
     {
         var line = message.Split('\n')[0].Trim();
         return line.Length > 160 ? line[..160] + "…" : line;
-    }
-
-    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "div", "li", "ul", "ol", "table", "tr", "section", "article", "blockquote", "pre", "br", "hr",
-        "header", "footer", "main", "aside", "nav", "dd", "dt", "dl", "figure", "figcaption", "td", "th",
-    };
-
-    private static string HtmlToText(string html)
-    {
-        var document = new HtmlParser().ParseDocument(html);
-        var output = new StringBuilder();
-        Walk(document.Body ?? (INode)document.DocumentElement, output);
-        return output.ToString().Trim();
-    }
-
-    private static void Walk(INode node, StringBuilder output)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            switch (child)
-            {
-                case IText textNode:
-                    var value = string.Join(' ', textNode.Data.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                    if (value.Length > 0)
-                    {
-                        if (output.Length > 0 && !char.IsWhiteSpace(output[^1]) && char.IsWhiteSpace(textNode.Data[0]))
-                        {
-                            output.Append(' ');
-                        }
-                        output.Append(value);
-                        if (char.IsWhiteSpace(textNode.Data[^1]))
-                        {
-                            output.Append(' ');
-                        }
-                    }
-                    break;
-                case IElement element when element.LocalName is "script" or "style" or "noscript" or "template" or "head":
-                    break;
-                case IElement element when element.LocalName.Length == 2 && element.LocalName[0] == 'h' && char.IsDigit(element.LocalName[1]):
-                    output.Append("\n\n").Append('#', element.LocalName[1] - '0').Append(' ')
-                        .Append(string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-                        .Append("\n\n");
-                    break;
-                case IElement element:
-                    var block = BlockTags.Contains(element.LocalName);
-                    if (block)
-                    {
-                        output.Append('\n');
-                    }
-                    Walk(element, output);
-                    if (block)
-                    {
-                        output.Append('\n');
-                    }
-                    break;
-            }
-        }
     }
 }

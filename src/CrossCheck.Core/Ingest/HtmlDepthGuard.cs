@@ -20,9 +20,10 @@ public static class HtmlDepthGuard
         var depth = 0;
         var max = 0;
         var i = 0;
+        var tags = 0;
         while ((i = html.IndexOf('<', i)) >= 0)
         {
-            if ((i & 0xFFFF) == 0)
+            if ((++tags & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }

@@ -17,6 +17,12 @@ public sealed record IngestLimits
     /// <summary>Most pages a PDF may have (default 5,000).</summary>
     public int MaxPages { get; init; } = 5000;
 
+    /// <summary>
+    /// Most claims one run checks (default 2,000; CrossCheck:Limits:MaxClaims). It keeps a run's memory, time and
+    /// reports within the bounds the README gives; a longer essay is refused in one line before any folder is made.
+    /// </summary>
+    public int MaxClaims { get; init; } = 2000;
+
     /// <summary>Deepest element nesting accepted in an HTML source (default 512).</summary>
     public int MaxHtmlDepth { get; init; } = 512;
 

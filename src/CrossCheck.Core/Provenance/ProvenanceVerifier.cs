@@ -40,7 +40,7 @@ public static class ProvenanceVerifier
 
             if (Check(line, lineNumber, terminated, previousHash, expectedSeq: records) is { } broken)
             {
-                return new VerificationResult(records, previousHash, broken);
+                return new VerificationResult(records, previousHash, Reordering.Diagnose(broken, bytes, start, records));
             }
             previousHash = Convert.ToHexStringLower(SHA256.HashData(line.Span));
             records++;

@@ -50,12 +50,19 @@ public static partial class InstructionDetector
         {
             return findings;
         }
-        foreach (var (name, weight, pattern) in Patterns)
+        // Scanned a window at a time (cut at a line end): each regex's timeout then bounds the work on one window,
+        // not on a whole 10 MiB essay or 200 MiB source, where it used to time out and end the run as an internal error.
+        for (var start = 0; start < text.Length;)
         {
-            foreach (Match m in pattern.Matches(text))
+            var end = WindowEnd(text, start);
+            foreach (var (name, weight, pattern) in Patterns)
             {
-                findings.Add(new InstructionFinding(m.Index, m.Length, name, weight, m.Value));
+                foreach (Match m in pattern.Matches(text[start..end]))
+                {
+                    findings.Add(new InstructionFinding(start + m.Index, m.Length, name, weight, m.Value));
+                }
             }
+            start = end;
         }
         findings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return findings;
@@ -69,6 +76,25 @@ public static partial class InstructionDetector
         findings.GroupBy(f => f.Pattern).Sum(g => g.First().Weight);
 
     public static bool IsInstructionLike(string text) => Score(text) >= Threshold;
+
+    private const int Window = 16 * 1024;
+
+    /// <summary>Where the window from <paramref name="start"/> ends: after the last line end within <see cref="Window"/> characters (a paragraph end if there is one), else at the window's size.</summary>
+    private static int WindowEnd(string text, int start)
+    {
+        if (text.Length - start <= Window)
+        {
+            return text.Length;
+        }
+        var limit = start + Window;
+        var paragraph = text.LastIndexOf("\n\n", limit - 1, Window, StringComparison.Ordinal);
+        if (paragraph > start + (Window / 2))
+        {
+            return paragraph + 2;
+        }
+        var line = text.LastIndexOf('\n', limit - 1, Window);
+        return line > start ? line + 1 : limit;
+    }
 
     private static Regex R(string pattern) =>
         new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(1));

@@ -12,6 +12,9 @@ public enum ChainBreakKind
     /// <summary>The record's seq is not the one expected while its prev matches, or it goes backwards: the seq was edited, or records were duplicated or reordered.</summary>
     SequenceMismatch,
 
+    /// <summary>The record's seq is not the one expected, and the record expected there is further on in the file: records were swapped or moved, none deleted.</summary>
+    RecordsReordered,
+
     /// <summary>A complete (newline-terminated) line is not JSON.</summary>
     UnparseableJson,
 

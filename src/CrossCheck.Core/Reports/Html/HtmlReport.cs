@@ -13,6 +13,15 @@ internal sealed record HtmlReport(
     HumanAgreement? HumanAgreement,
     IReadOnlyDictionary<string, string> SourceLinks)
 {
+    /// <summary>This page's number: 1 is report.html, 2 and on are report-2.html… (see <see cref="ReportPages"/>).</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>For a paged report, the page that holds each claim's full detail; null when every detail is on this page.</summary>
+    public IReadOnlyDictionary<string, int>? PageOf { get; init; }
+
+    /// <summary>Whether this page holds the claim's full detail (else a short pointer to the page that does).</summary>
+    public bool DetailedHere(ClaimRecord c) => PageOf is null || PageOf.GetValueOrDefault(c.Id, 1) == Page;
+
     /// <summary>How bad a final verdict is for the problems-first order: 0 is the worst.</summary>
     public static int Severity(Verdict verdict) => verdict switch
     {

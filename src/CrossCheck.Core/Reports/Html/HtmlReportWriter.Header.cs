@@ -7,6 +7,25 @@ namespace CrossCheck.Reports.Html;
 /// <summary>The page header: run, sources, counts by verdict (each a filter button), the checks, the panel's and the editor's agreement.</summary>
 public static partial class HtmlReportWriter
 {
+    /// <summary>What the run warned about its inputs (damaged PDF, empty or repeated source, essay and source swapped...), before any figure.</summary>
+    private static void InputWarnings(HtmlText html, Runs.RunResult run)
+    {
+        var docs = run.Sources.Prepend(run.Essay).Where(d => d.Warnings.Count > 0).ToArray();
+        if (docs.Length == 0)
+        {
+            return;
+        }
+        html.Open("ul", ("class", "input-warnings"), ("aria-label", "warnings about the inputs"));
+        foreach (var doc in docs)
+        {
+            foreach (var warning in doc.Warnings)
+            {
+                html.Open("li").Element("strong", $"Warning, {doc.FileName}: ").Text(warning).Close("li");
+            }
+        }
+        html.Close("ul").Line();
+    }
+
     private static void Header(HtmlText html, HtmlReport report)
     {
         var (run, summary) = (report.Run, report.Summary);
@@ -34,6 +53,7 @@ public static partial class HtmlReportWriter
             html.Text($" ({s.Pages.Count} {(s.Pages.Count == 1 ? "page" : "pages")}, {s.Kind})");
         }
         html.Close("p").Line();
+        InputWarnings(html, run);
 
         html.Open("div", ("class", "counts"), ("role", "group"), ("aria-label", "claims by final verdict; click a count to show only those claims"));
         html.Open("button", ("type", "button"), ("class", "count total"), ("data-count-filter", "all"), ("aria-pressed", "true"))

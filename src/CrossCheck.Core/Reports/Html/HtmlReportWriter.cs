@@ -42,8 +42,24 @@ public static partial class HtmlReportWriter
         HumanReview? review = null, SourceLinkMode sources = SourceLinkMode.Copy)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var links = SourceFiles.Place(Path.GetDirectoryName(Path.GetFullPath(path))!, run.Sources, sources);
-        File.WriteAllText(path, Render(Context(run, claims, summary, review, links)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var links = SourceFiles.Place(folder, run.Sources, sources);
+        var report = Context(run, claims, summary, review, links);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        if (ReportPages.Assign(report) is not { } pageOf)
+        {
+            File.WriteAllText(path, Render(report), utf8);
+            return;
+        }
+        // A long run: report.html details the worst claims, and further pages the rest (see ReportPages).
+        var pages = pageOf.Values.Max();
+        File.WriteAllText(path, Render(report with { PageOf = pageOf }, pages), utf8);
+        var ordered = report.ProblemsFirst;
+        for (var page = 2; page <= pages; page++)
+        {
+            var own = ordered.Where(c => pageOf[c.Id] == page).ToArray();
+            File.WriteAllText(Path.Combine(folder, ReportPages.FileName(page)), Render(report with { Claims = own, Page = page, PageOf = pageOf }, pages), utf8);
+        }
     }
 
     public static string Render(RunResult run, IReadOnlyList<ClaimRecord> claims, RunSummary summary, HumanReview? review = null)
@@ -60,7 +76,7 @@ public static partial class HtmlReportWriter
         return new HtmlReport(run, claims, summary, review, agreement, links);
     }
 
-    private static string Render(HtmlReport report)
+    private static string Render(HtmlReport report, int pages = 1)
     {
         var run = report.Run;
         var html = new HtmlText();
@@ -73,6 +89,10 @@ public static partial class HtmlReportWriter
 
         Header(html, report);
         Toolbar(html, report);
+        if (report.PageOf is not null)
+        {
+            ReportPages.Navigation(html, report, pages);
+        }
         html.Raw("<main id=\"main\">\n");
         foreach (var section in Sections)
         {
@@ -92,6 +112,12 @@ public static partial class HtmlReportWriter
     {
         html.Raw("<div class=\"workspace\">\n<div class=\"reading\">\n");
         ProblemList.Render(html, report);
+        if (report.Page > 1)
+        {
+            html.Raw("</div>\n");
+            Details(html, report);
+            return;
+        }
         html.Raw("<article class=\"essay-pane\" aria-labelledby=\"essay-h\">\n");
         html.Element("h2", "Essay", ("id", "essay-h"));
         html.Open("p", ("class", "hint")).Text("Each claim is marked with its final verdict, also in letters: ");
@@ -110,12 +136,24 @@ public static partial class HtmlReportWriter
             EssayMarkup.Render(html, report.Run.Essay.Text, report.Claims);
         }
         html.Close("div").Raw("\n</article>\n</div>\n");
+        Details(html, report);
+    }
 
+    /// <summary>The detail pane: each claim's full detail, or on a paged report a pointer to the page that holds it.</summary>
+    private static void Details(HtmlText html, HtmlReport report)
+    {
         html.Raw("<aside class=\"detail-pane\" id=\"detail-pane\" aria-label=\"claim detail\">\n");
         html.Element("p", "Select a claim in the list, the essay or the table to see its detail here.", ("class", "empty"), ("id", "detail-empty"));
         foreach (var c in report.Claims)
         {
-            ClaimDetail.Render(html, c, report);
+            if (report.DetailedHere(c))
+            {
+                ClaimDetail.Render(html, c, report);
+            }
+            else
+            {
+                ReportPages.Pointer(html, c, report.PageOf![c.Id]);
+            }
         }
         html.Raw("</aside>\n</div>\n");
     }

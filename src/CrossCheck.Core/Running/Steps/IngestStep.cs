@@ -23,7 +23,7 @@ public sealed class IngestStep : IRunStep
         foreach (var path in options.SourcePaths)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            state.Sources.Add(loader.LoadSource(path, $"S{state.Sources.Count + 1}"));
+            state.Sources.Add(loader.LoadSource(path, $"S{state.Sources.Count + 1}", cancellationToken));
             state.Report(Name, state.Sources.Count + 1, options.SourcePaths.Count + 1, path);
         }
         WarnAboutSources(state);
@@ -36,6 +36,11 @@ public sealed class IngestStep : IRunStep
         {
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
         }
+        if (state.Claims.Count > options.Limits.MaxClaims)
+        {
+            throw new InputException($"{options.EssayPath}: {state.Claims.Count:N0} claims, over the limit of {options.Limits.MaxClaims:N0} per run; split the essay into parts and check each, or raise CrossCheck:Limits:MaxClaims.");
+        }
+        Safety.SwapCheck.Warn(state.Essay, state.Sources, state.Claims.Select(c => c.Text).ToArray(), cancellationToken);
         return Task.CompletedTask;
     }
 

@@ -51,6 +51,7 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
             state.FinalFolder = Path.Combine(options.OutputRoot, found.Id);
             var path = Path.Combine(found.Folder, "provenance.jsonl");
             var cut = ProvenanceVerifier.RepairTornTail(path);
+            RefuseBrokenLog(path, found.Folder, options.RunId is not null || options.ResumeRunId is not null);
             state.Recorded = RecordedAnswers.Load(path);
             var (resumed, _, before) = ProvenanceLog.OpenForAppend(path, time);
             state.Log = state.Own(resumed);
@@ -99,6 +100,24 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
 
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An unfinished run whose log's chain does not hold cannot be continued (new records would extend a broken
+    /// chain), and the same command would find it again on every rerun: say so once, naming the way out. The folder
+    /// is left as it is, for inspection; nothing in it is deleted.
+    /// </summary>
+    private static void RefuseBrokenLog(string log, string folder, bool named)
+    {
+        var check = ProvenanceVerifier.Verify(log);
+        if (check.ChainHolds)
+        {
+            return;
+        }
+        var wayOut = named
+            ? $"remove that folder (or move it away) to start again, or choose another --run-id"
+            : $"start a new run beside it with --no-resume, or remove that folder (or move it away) to start again";
+        throw new InputException($"{folder}: the unfinished run's provenance log is broken, so it cannot be resumed ({check.Break}); {wayOut}.");
     }
 
     private static void RecreateFolder(string folder)
