@@ -66,6 +66,14 @@ internal static class AnthropicLatencyBench
             parts.Add($"{template.Name} (max_tokens {template.MaxTokens}) {Header(quick.Requests.Skip(before))} s");
         }
         Console.WriteLine($"bare SDK's derived timeout per stage: {string.Join(", ", parts)}");
+        var small = new List<string>();
+        foreach (var maxTokens in new[] { 1, 64, 1000, 1100 })
+        {
+            var before = quick.Requests.Count;
+            await bare.GetResponseAsync([new ChatMessage(ChatRole.User, "ok?")], new ChatOptions { MaxOutputTokens = maxTokens });
+            small.Add($"max_tokens {maxTokens}: {Header(quick.Requests.Skip(before))} s");
+        }
+        Console.WriteLine($"bare SDK's derived timeout, other sizes: {string.Join(", ", small)}");
     }
 
     private static string? Header(IEnumerable<RecordedRequest> requests) =>
