@@ -28,7 +28,7 @@ public static class MethodologyNotes
             return;
         }
         var ok = run.Preflight.Where(r => r.Ok).Select(r => $"`{r.Panelist.Id}`").ToArray();
-        var failed = run.Preflight.Where(r => !r.Ok).Select(r => $"`{r.Panelist.Id}` ({MarkdownReportWriter.Escape(r.Message)})").ToArray();
+        var failed = run.Preflight.Where(r => !r.Ok).Select(r => $"`{r.Panelist.Id}` ({MarkdownReportWriter.Escape(WithoutId(r))})").ToArray();
         md.AppendLine($"- Preflight: before the first paid call, each of the {run.Preflight.Count} panelist model(s) was sent a one-token request. "
             + (ok.Length > 0 ? $"Answered: {string.Join(", ", ok)}. " : "")
             + (failed.Length > 0 ? $"Did not answer, which says nothing against its key or model, so the run went on and left it to its retries and outage rules: {string.Join("; ", failed)}." : "Every panelist answered.").TrimEnd());
@@ -77,7 +77,7 @@ public static class MethodologyNotes
         {
             parts.Add($"{Count("since")} carried from the earlier run named by --since ({ByStage("since")})");
         }
-        md.AppendLine($"- Where the {total} stage answer(s) came from (repairs not counted): {string.Join("; ", parts)}.");
+        md.AppendLine($"- Where the {total} answer(s) that arrived came from (extraction included, repairs not counted): {string.Join("; ", parts)}.");
         if (Count("provider") == 0 && Count("cache") > 0)
         {
             md.AppendLine("- **No model was called for this run:** every answer above was served from the response cache, recorded when an earlier run with the same requests called the providers. Use `--no-cache` to ask the models again.");
@@ -94,6 +94,9 @@ public static class MethodologyNotes
         }
         md.AppendLine($"- Cost: {MarkdownReportWriter.CostText(cost)} by the editable price table in the configuration, for {cost.Calls} paid call(s); by stage: {string.Join(", ", cost.ByStage.Select(p => $"{p.Key} {p.Value.Calls} calls US${p.Value.KnownCost.ToString("0.00##", CultureInfo.InvariantCulture)}"))}.");
     }
+
+    private static string WithoutId(PreflightResult result) =>
+        result.Message.StartsWith(result.Panelist.Id + ": ", StringComparison.Ordinal) ? result.Message[(result.Panelist.Id.Length + 2)..] : result.Message;
 
     /// <summary>Answers by origin, then by stage key (extract, draft, verify, attack, reconcile).</summary>
     public static IReadOnlyDictionary<string, Dictionary<string, int>> Origins(RunResult run)

@@ -65,6 +65,8 @@ public sealed class ReconsiderationTests : IDisposable
         Assert.NotEmpty(calls);
         Assert.All(calls, c => Assert.Equal("provider", c.GetProperty("origin").GetString()));
 
+        Assert.Contains("Rounds of attack and reconciliation: 2 (each later round was shown the earlier rounds'", File.ReadAllText(Path.Combine(folder, "methodology.md")), StringComparison.Ordinal);
+
         // The second round's requests can be rebuilt from the log alone: replay calls nothing and writes the same note.
         var before = emulator.Requests.Count;
         var replay = CliRunner.Run(_temp.Path, new Dictionary<string, string>(), "replay", "runs/two", "--out", "replayed");

@@ -197,9 +197,9 @@ public sealed class RunResilienceTests : IDisposable
         // methodology.md says where the answers came from: the providers the first time, the cache the second, per stage.
         var paid = File.ReadAllText(Path.Combine(_temp.Path, "runs", "one", "methodology.md"));
         var cached = File.ReadAllText(Path.Combine(_temp.Path, "runs", "two", "methodology.md"));
-        Assert.Matches(@"came from \(repairs not counted\): \d+ from the providers \(extract 1, draft \d+, verify \d+, attack \d+, reconcile \d+\)\.", paid);
+        Assert.Matches(@"came from \(extraction included, repairs not counted\): \d+ from the providers \(extract 1, draft \d+, verify \d+, attack \d+, reconcile \d+\)\.", paid);
         Assert.DoesNotContain("response cache, no provider called", paid, StringComparison.Ordinal);
-        Assert.Matches(@"came from \(repairs not counted\): \d+ served from the response cache, no provider called and nothing paid \(extract 1, draft \d+, verify \d+, attack \d+, reconcile \d+\)\.", cached);
+        Assert.Matches(@"came from \(extraction included, repairs not counted\): \d+ served from the response cache, no provider called and nothing paid \(extract 1, draft \d+, verify \d+, attack \d+, reconcile \d+\)\.", cached);
         Assert.DoesNotContain("from the providers", cached, StringComparison.Ordinal);
         Assert.Contains("**No model was called for this run:**", cached, StringComparison.Ordinal);
         Assert.Contains("Cost: US$0: no call of this run was paid for", cached, StringComparison.Ordinal);
