@@ -113,6 +113,10 @@ public sealed class CheckWorker(
         {
             Output.Error(budgetText);
         }
+        foreach (var sentence in result.Extraction.Sentences())
+        {
+            Output.Warning(sentence);
+        }
         var panel = Reports.PanelSummary.From(result);
         foreach (var u in panel?.Usage?.Where(u => u.FailedCalls > 0) ?? [])
         {

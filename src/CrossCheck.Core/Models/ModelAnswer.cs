@@ -10,4 +10,7 @@ public sealed record ModelAnswer(
 {
     /// <summary>Where the answer came from: "provider" (a real call), "cache", "since" (carried from an earlier run) or "log" / "log-unpaid" (resume and replay).</summary>
     public string Origin { get; init; } = "provider";
+
+    /// <summary>For an answer reused from a log ("log" / "log-unpaid"): the origin the log recorded for it ("provider", "cache", "since"); null otherwise.</summary>
+    public string? RecordedOrigin { get; init; }
 }

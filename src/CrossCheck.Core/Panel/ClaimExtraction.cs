@@ -9,21 +9,62 @@ namespace CrossCheck.Panel;
 /// <summary>
 /// The extraction stage: one panelist lists the essay's claims; each must quote its span of the essay verbatim.
 /// Spans found in the essay that no offline claim covers become new claims; those not found are rejected and logged.
+/// An excerpt whose extraction fails (the call, or the answer even after its repair) is asked again of the next
+/// available panelist in panel order, which then keeps the role for the excerpts after it; every failure is an
+/// <c>extraction_failed</c> record and part of <see cref="Report"/>.
 /// </summary>
 public sealed class ClaimExtraction(StageCaller caller, ProvenanceLog? log)
 {
     private const int ChunkCharacters = 6000;
 
-    public async Task<IReadOnlyList<Claim>> ExtractAsync(PanelistSpec extractor, Document essay, IReadOnlyList<Claim> offline, CancellationToken cancellationToken)
+    /// <summary>How the last <see cref="ExtractAsync"/> went.</summary>
+    public ExtractionReport Report { get; private set; } = ExtractionReport.None;
+
+    /// <param name="extractors">The panelists who may extract, in the order they are tried (the first available first).</param>
+    public async Task<IReadOnlyList<Claim>> ExtractAsync(IReadOnlyList<PanelistSpec> extractors, Document essay, IReadOnlyList<Claim> offline, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(extractors.Count);
         var added = new List<Claim>();
         var covered = offline.SelectMany(c => c.Occurrences).Select(o => (o.Start, o.End)).ToList();
         var folded = essay.Normalized;
-        foreach (var chunk in Chunks(essay.Text, ChunkCharacters))
+        var chunks = Chunks(essay.Text, ChunkCharacters).ToArray();
+        var failures = new List<ExtractionFailure>();
+        var missed = new List<int>();
+        var origins = new List<string>();
+        var current = 0;
+        for (var index = 0; index < chunks.Length; index++)
         {
-            var answer = await caller.AskAsync(Stage.Extract, extractor, 1, "essay", new { essay_excerpt = chunk }, reserve: true, cancellationToken).ConfigureAwait(false);
-            if (answer.Parsed is not { } parsed || !parsed.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
+            JsonElement claims = default;
+            PanelistSpec? extractor = null;
+            while (true)
             {
+                var candidate = extractors[current];
+                var answer = await caller.AskAsync(Stage.Extract, candidate, 1, "essay", new { essay_excerpt = chunks[index] }, reserve: true, cancellationToken).ConfigureAwait(false);
+                if (answer.Stats.Origin is { } origin)
+                {
+                    origins.Add(origin);
+                }
+                if (answer.Parsed is { } parsed && parsed.TryGetProperty("claims", out claims) && claims.ValueKind == JsonValueKind.Array)
+                {
+                    extractor = candidate;
+                    break;
+                }
+                var next = current + 1 < extractors.Count ? extractors[current + 1] : null;
+                var kind = answer.Failed && answer.RawText.Length == 0 ? "call failed" : "invalid answer";
+                var error = answer.Error ?? "the answer holds no list of claims";
+                failures.Add(new ExtractionFailure(index + 1, candidate.Id, kind, error, next?.Id));
+                log?.Append(new ExtractionFailedEntry(index + 1, chunks.Length, candidate.Id, kind, error, next?.Id));
+                if (next is null)
+                {
+                    break;
+                }
+                current++;
+            }
+            if (extractor is null)
+            {
+                missed.Add(index + 1);
+                // Nobody is left: later excerpts start again from the first panelist rather than being skipped unasked.
+                current = 0;
                 continue;
             }
             foreach (var item in claims.EnumerateArray())
@@ -61,6 +102,7 @@ public sealed class ClaimExtraction(StageCaller caller, ProvenanceLog? log)
                 log?.Append(new ClaimExtractedEntry(claim.Id, claim.Text, claim.Kind, claim.Checkable, claim.CheckableReason, extractor.Id, claim.Occurrences));
             }
         }
+        Report = new ExtractionReport(chunks.Length, failures, missed, origins);
         return added;
     }
 

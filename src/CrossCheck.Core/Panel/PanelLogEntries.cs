@@ -8,6 +8,9 @@ namespace CrossCheck.Panel;
 public sealed record ClaimExtractedEntry(string Id, string Text, ClaimKind Kind, bool Checkable, string? Reason, string By, IReadOnlyList<Occurrence> Occurrences)
     : LogEntry("claim_extracted");
 
+/// <summary>One failed extraction attempt on an excerpt of the essay, and the panelist asked next (none when none was left).</summary>
+public sealed record ExtractionFailedEntry(int Excerpt, int Excerpts, string Panelist, string Kind, string Error, string? RetriedOn) : LogEntry("extraction_failed");
+
 /// <summary>A claim a panelist extracted that does not stand verbatim in the essay.</summary>
 public sealed record ClaimRejectedEntry(string Panelist, string Text, string Reason) : LogEntry("claim_rejected");
 

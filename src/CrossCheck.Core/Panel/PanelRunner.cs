@@ -55,9 +55,19 @@ public sealed class PanelRunner
 
     public IReadOnlyList<PanelistSpec> Panel => _panel;
 
-    /// <summary>The extraction stage, by the first available panelist.</summary>
-    public Task<IReadOnlyList<Claim>> ExtractAsync(Document essay, IReadOnlyList<Claim> offline, CancellationToken cancellationToken) =>
-        new ClaimExtraction(_caller, _log).ExtractAsync(_panel.FirstOrDefault(p => _isAvailable?.Invoke(p) ?? true) ?? _panel[0], essay, offline, cancellationToken);
+    /// <summary>How the extraction stage went (<see cref="ExtractionReport.None"/> until <see cref="ExtractAsync"/> ran).</summary>
+    public ExtractionReport Extraction { get; private set; } = ExtractionReport.None;
+
+    /// <summary>The extraction stage, by the first available panelist; an excerpt it fails on goes to the next (<see cref="ClaimExtraction"/>).</summary>
+    public async Task<IReadOnlyList<Claim>> ExtractAsync(Document essay, IReadOnlyList<Claim> offline, CancellationToken cancellationToken)
+    {
+        var distinct = _panel.DistinctBy(p => p.Id).ToArray();
+        var available = distinct.Where(p => _isAvailable?.Invoke(p) ?? true).ToArray();
+        var extraction = new ClaimExtraction(_caller, _log);
+        var claims = await extraction.ExtractAsync(available.Length > 0 ? available : distinct[..1], essay, offline, cancellationToken).ConfigureAwait(false);
+        Extraction = extraction.Report;
+        return claims;
+    }
 
     /// <param name="checkableIndex">The claim's rotation slot (<see cref="RolePlan.Slots"/>): drafter p[slot mod n], attacker p[slot+1], reconciler p[slot+2].</param>
     /// <exception cref="BudgetExceededException">With --max-cost, the claim's estimate does not fit what is left.</exception>
@@ -108,8 +118,12 @@ public sealed class PanelRunner
 
         var attacks = new List<PanelAnswer>();
         var reconciliations = new List<PanelAnswer>();
+        var outcomes = new List<FinalVerdict>();
         for (var round = 1; round <= Math.Max(1, _options.Rounds); round++)
         {
+            // From round 2 on, both requests carry the earlier rounds' outcome (a real reconsideration, not a resend); round 1's data is unchanged.
+            var previous = Reconsideration.PreviousRounds(verifications, attacks, reconciliations, outcomes);
+            int? roundNumber = previous is null ? null : round;
             PanelAnswer attack;
             (attack, roles) = await AskRoleAsync(Stage.Attack, roles, round, claim.Id, new
             {
@@ -117,7 +131,8 @@ public sealed class PanelRunner
                 evidence,
                 majority_verdict = current.Name(),
                 reviews = reviews.Select(r => new { r.reviewer, r.verdict, r.rationale }),
-                previous_reconciliation = reconciliations.LastOrDefault() is { Failed: false } last ? new { verdict = last.Verdict?.Name(), rationale = last.Rationale } : null,
+                round = roundNumber,
+                previous_rounds = previous,
             }, passages, cancellationToken).ConfigureAwait(false);
             attacks.Add(attack);
             PanelAnswer reconcile;
@@ -133,12 +148,12 @@ public sealed class PanelRunner
                     citations = attack.Citations.Select(c => new { c.Citation.Quote, check = c.Describe() }),
                 },
                 mechanical_checks = mechanicalSummary,
+                round = roundNumber,
+                previous_rounds = previous,
             }, passages, cancellationToken).ConfigureAwait(false);
             reconciliations.Add(reconcile);
-            if (reconcile.Verdict is { } v)
-            {
-                current = v;
-            }
+            outcomes.Add(AggregationRules.Decide(_options.Aggregation, verifications, reconciliations, mechanical));
+            current = outcomes[^1].Verdict;
         }
 
         var final = AggregationRules.Decide(_options.Aggregation, verifications, reconciliations, mechanical);

@@ -41,6 +41,25 @@ public static class Preflight
         return await Task.WhenAll(checks).ConfigureAwait(false);
     }
 
+    /// <summary>The preflight a run recorded in its log (<c>preflight</c> records), for a replay's reports; empty when it did not run.</summary>
+    public static IReadOnlyList<PreflightResult> FromLog(string logPath, IReadOnlyList<PanelistSpec> panel)
+    {
+        var results = new List<PreflightResult>();
+        foreach (var line in File.ReadLines(logPath).Where(l => l.Contains("\"type\":\"preflight\"", StringComparison.Ordinal)))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            var data = doc.RootElement.GetProperty("data");
+            var id = data.GetProperty("panelist").GetString();
+            if (panel.FirstOrDefault(p => p.Id == id) is not { } spec)
+            {
+                continue;
+            }
+            var status = data.TryGetProperty("status", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.Number ? s.GetInt32() : (int?)null;
+            results.Add(new PreflightResult(spec, data.GetProperty("ok").GetBoolean(), false, status, data.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""));
+        }
+        return results;
+    }
+
     /// <summary>Throws the one-line user error (exit 2) when any panelist cannot be used at all.</summary>
     public static void ThrowIfFatal(IReadOnlyList<PreflightResult> results)
     {

@@ -40,7 +40,7 @@ public sealed class StageCaller(
         var system = await PromptLibrary.RenderSystemAsync(template).ConfigureAwait(false);
         var request = new ModelRequest(stage.Key(), system, DataEnvelope.Wrap(data), template.Schema, template.Temperature, template.MaxTokens);
         var (answer, error) = await CallAsync(stage.PromptName(), panelist, round, claimId, template, request, reserve, cancellationToken).ConfigureAwait(false);
-        var stats = answer is null ? CallStats.None : new CallStats(answer.InputTokens, answer.OutputTokens, answer.Latency.TotalMilliseconds, 1, false, false, answer.ModelVersion);
+        var stats = answer is null ? CallStats.None : new CallStats(answer.InputTokens, answer.OutputTokens, answer.Latency.TotalMilliseconds, 1, false, CallStats.FirstOrigin(answer) == "cache", answer.ModelVersion) { Origin = CallStats.FirstOrigin(answer) };
         if (answer is null)
         {
             return Failed(stage, panelist, round, template, "", error!, stats);

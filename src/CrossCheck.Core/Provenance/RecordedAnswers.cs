@@ -67,7 +67,7 @@ public sealed class RecordedAnswers
                 usage.GetProperty("input_tokens").GetInt32(),
                 usage.GetProperty("output_tokens").GetInt32(),
                 version,
-                TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = unpaid ? UnpaidOrigin : "log" });
+                TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = unpaid ? UnpaidOrigin : "log", RecordedOrigin = data.TryGetProperty("origin", out var recorded) ? recorded.GetString() : null });
         }
         return new RecordedAnswers(answers, logged);
     }

@@ -45,7 +45,7 @@ public static class MethodologyWriter
             }
             else
             {
-                md.AppendLine($"For each checkable claim one panelist drafted a precise proposition, every panelist verified it independently against the same evidence without seeing the others' answers, one panelist attacked the majority verdict and another reconciled everything into the final verdict. Roles rotated by a slot drawn from a stable hash of each claim's text and the panel, balanced to within one claim per panelist and role (drafter p[slot], attacker p[slot+1], reconciler p[slot+2], the reconciler never the drafter{(panel.Count > 2 ? " nor the attacker" : "")}); prompts never said which model wrote what. Rounds of attack and reconciliation: {run.Options.PanelOptions.Rounds}.").AppendLine();
+                md.AppendLine($"For each checkable claim one panelist drafted a precise proposition, every panelist verified it independently against the same evidence without seeing the others' answers, one panelist attacked the majority verdict and another reconciled everything into the final verdict. Roles rotated by a slot drawn from a stable hash of each claim's text and the panel, balanced to within one claim per panelist and role (drafter p[slot], attacker p[slot+1], reconciler p[slot+2], the reconciler never the drafter{(panel.Count > 2 ? " nor the attacker" : "")}); prompts never said which model wrote what. Rounds of attack and reconciliation: {run.Options.PanelOptions.Rounds}{(run.Options.PanelOptions.Rounds > 1 ? " (each later round was shown the earlier rounds' verify votes, attack, reconciliation and resulting verdict, so it reconsidered them rather than repeating them)" : "")}.").AppendLine();
             }
             md.AppendLine("Every quotation a model cited was checked mechanically against the source text; a model's \"supported\" with no citation found in the source is reported as unverified, and a final \"supported\" is capped when a quote of the claim is absent from the sources or a number conflicts with them.").AppendLine();
         }
@@ -67,6 +67,8 @@ public static class MethodologyWriter
         md.AppendLine("## What was checked").AppendLine();
         md.AppendLine($"The essay was cut into {summary.Claims} claims (one per sentence; repeated sentences counted once{(panel.Count > 0 && run.Options.PanelOptions.Extract ? "; plus claims the extraction stage found that quote the essay verbatim" : "")}), of which {summary.Checkable} are checkable and {summary.Claims - summary.Checkable} were judged opinion or interpretation and not checked.");
         md.AppendLine($"The sources were cut into {run.PassageCount} passages; each checkable claim was shown its best passages up to {run.Options.EvidenceTokenBudget:N0} tokens{(panel.Count > 0 ? ", the same evidence for every panelist" : "")}.").AppendLine();
+        MethodologyNotes.AppendPreflight(md, run);
+        MethodologyNotes.AppendExtraction(md, run);
         md.AppendLine($"- Quotes in the essay: {summary.QuotesVerified} of {summary.Quotes} found in the sources (verbatim or after normalising quotes, dashes, ligatures, hyphenation and spacing).");
         md.AppendLine($"- Numbers in the essay: {summary.NumbersFound} of {summary.Numbers} found in the evidence with a matching unit and precision.");
         md.AppendLine($"- Section references: {summary.SectionsHolding} of {summary.SectionReferences} point to a section that exists and holds the evidence.");
@@ -83,6 +85,7 @@ public static class MethodologyWriter
             }
             md.AppendLine($"- Final verdict policy: the reconciler may move a verdict away from the verify majority only with a citation verified on its cited page and passage. Overruled: {ps.Overruled} claim(s); departures refused for lack of such a citation: {ps.RefusedDepartures}.");
             md.AppendLine($"- Model answers: {ps.ModelAnswers} ({ps.FailedAnswers} gave no usable answer — a transport error after the retries, or no valid answer after one repair attempt; {ps.RepairedAnswers} needed a repair), {ps.InputTokens:N0} input and {ps.OutputTokens:N0} output tokens.");
+            MethodologyNotes.AppendOrigins(md, run);
             if (ps.CappedByMechanicalChecks > 0)
             {
                 md.AppendLine($"- {ps.CappedByMechanicalChecks} final \"supported\" verdict(s) were capped by the mechanical checks.");
@@ -104,7 +107,7 @@ public static class MethodologyWriter
         }
         if (summary.Cost is { } cost)
         {
-            md.AppendLine($"- Cost: {MarkdownReportWriter.CostText(cost)} by the editable price table in the configuration; by stage: {string.Join(", ", cost.ByStage.Select(p => $"{p.Key} {p.Value.Calls} calls US${p.Value.KnownCost.ToString("0.00##", CultureInfo.InvariantCulture)}"))}.");
+            MethodologyNotes.AppendCost(md, cost);
         }
         if (summary.UncheckedClaims.Count > 0)
         {

@@ -35,6 +35,12 @@ public sealed record RunResult
     /// <summary>Checkable claims the panel did not get to because --max-cost was reached: the report is incomplete.</summary>
     public IReadOnlyList<string> UncheckedClaims { get; init; } = [];
 
+    /// <summary>How the LLM claim-extraction stage went: its failed attempts, each retried on the next panelist (None when it did not run).</summary>
+    public Panel.ExtractionReport Extraction { get; init; } = Panel.ExtractionReport.None;
+
+    /// <summary>What the preflight found for each panelist before the run (empty when it did not run).</summary>
+    public IReadOnlyList<Panel.PreflightResult> Preflight { get; init; } = [];
+
     public bool Complete => UncheckedClaims.Count == 0;
 
     public int Count(Verdict verdict) => Outcomes.Count(o => o.FinalVerdict == verdict);

@@ -66,6 +66,13 @@ public sealed class PreflightTests : IDisposable
         var log = File.ReadAllLines(Path.Combine(_temp.Path, "runs", "p", "provenance.jsonl"));
         Assert.Equal(4, log.Count(l => l.Contains("\"type\":\"preflight\"", StringComparison.Ordinal)));
         Assert.Equal(0, CliRunner.Run(_temp.Path, "verify-log", "runs/p").ExitCode);
+        var methodology = File.ReadAllText(Path.Combine(_temp.Path, "runs", "p", "methodology.md"));
+        Assert.Contains("- Preflight: before the first paid call, each of the 4 panelist model(s) was sent a one-token request. Answered: `anthropic:claude-opus-4-6`, `openai:gpt-5.2-pro`, `google:gemini-3-pro`, `xai:grok-4.1`. Every panelist answered.", methodology, StringComparison.Ordinal);
+
+        // A replay calls nothing, yet names the preflight the run recorded, word for word.
+        var replay = CliRunner.Run(_temp.Path, new Dictionary<string, string>(), "replay", "runs/p", "--out", "replayed");
+        Assert.True(replay.ExitCode == 0, replay.StdErr);
+        Assert.Equal(methodology, File.ReadAllText(Path.Combine(_temp.Path, "replayed", "methodology.md")));
     }
 
     [Fact]
@@ -76,10 +83,18 @@ public sealed class PreflightTests : IDisposable
         await using var emulator = new ProviderEmulator(r => IsPreflight(r) && r.Provider == "xai" ? ScriptedReply.Fault(500) : script.Answer(r));
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
 
-        var run = CliRunner.Run(_temp.Path, Env(emulator), "check", essay, "--source", source, "--out", "runs", "--panel", Panel, "--quiet", "--no-cache");
+        var run = CliRunner.Run(_temp.Path, Env(emulator), "check", essay, "--source", source, "--out", "runs", "--run-id", "x500", "--panel", Panel, "--quiet", "--no-cache");
 
         Assert.True(run.ExitCode == 0, run.StdErr);
         Assert.Contains(emulator.Requests, r => r.Parsed is { } p && p.Provider == "xai" && !IsPreflight(p));
+        var methodology = File.ReadAllText(Path.Combine(_temp.Path, "runs", "x500", "methodology.md"));
+        Assert.Contains("Answered: `anthropic:claude-opus-4-6`, `openai:gpt-5.2-pro`, `google:gemini-3-pro`. Did not answer", methodology, StringComparison.Ordinal);
+        Assert.Matches(@"went on and left it to its retries and outage rules: `xai:grok-4\.1` \([^)]*500", methodology);
+
+        // Without a preflight the note says none was made.
+        var unchecked_ = new Dictionary<string, string>(Env(emulator)) { ["CrossCheck__Preflight"] = "false" };
+        Assert.Equal(0, CliRunner.Run(_temp.Path, unchecked_, "check", essay, "--source", source, "--out", "runs", "--run-id", "none", "--panel", Panel, "--quiet").ExitCode);
+        Assert.Contains("- Preflight: no preflight check was made before this run", File.ReadAllText(Path.Combine(_temp.Path, "runs", "none", "methodology.md")), StringComparison.Ordinal);
     }
 
     [Fact]

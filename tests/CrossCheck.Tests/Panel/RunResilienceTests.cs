@@ -193,5 +193,17 @@ public sealed class RunResilienceTests : IDisposable
         Assert.Equal(calls, emulator.Requests.Count);
         Assert.Equal(File.ReadAllText(Path.Combine(_temp.Path, "runs", "one", "matrix.csv")), File.ReadAllText(Path.Combine(_temp.Path, "runs", "two", "matrix.csv")));
         Assert.Contains("\"origin\":\"cache\"", File.ReadAllText(Path.Combine(_temp.Path, "runs", "two", "provenance.jsonl")), StringComparison.Ordinal);
+
+        // methodology.md says where the answers came from: the providers the first time, the cache the second, per stage.
+        var paid = File.ReadAllText(Path.Combine(_temp.Path, "runs", "one", "methodology.md"));
+        var cached = File.ReadAllText(Path.Combine(_temp.Path, "runs", "two", "methodology.md"));
+        Assert.Matches(@"came from \(extraction included, repairs not counted\): \d+ from the providers \(extract 1, draft \d+, verify \d+, attack \d+, reconcile \d+\)\.", paid);
+        Assert.DoesNotContain("response cache, no provider called", paid, StringComparison.Ordinal);
+        Assert.Matches(@"came from \(extraction included, repairs not counted\): \d+ served from the response cache, no provider called and nothing paid \(extract 1, draft \d+, verify \d+, attack \d+, reconcile \d+\)\.", cached);
+        Assert.DoesNotContain("from the providers", cached, StringComparison.Ordinal);
+        Assert.Contains("**No model was called for this run:**", cached, StringComparison.Ordinal);
+        Assert.Contains("Cost: US$0: no call of this run was paid for", cached, StringComparison.Ordinal);
+        Assert.DoesNotContain("by stage: .", cached, StringComparison.Ordinal);
+        Assert.Matches(@"Cost: US\$[0-9.]+ by the editable price table in the configuration, for \d+ paid call\(s\); by stage: \w+ \d+ calls", paid);
     }
 }

@@ -15,6 +15,12 @@ public sealed class PreflightStep(PanelServices? services) : IRunStep
     public async Task RunAsync(RunState state, CancellationToken cancellationToken)
     {
         var options = state.Options;
+        if (options.Replay is { } replay)
+        {
+            // Nothing is called on replay; the reports name the preflight the run recorded.
+            state.Preflight = Preflight.FromLog(replay.OriginalLog, options.Panel);
+            return;
+        }
         if (!options.PanelOptions.Preflight || options.Panel.Count == 0 || options.Replay is not null || services?.ClientFor is not { } clientFor)
         {
             return;

@@ -33,6 +33,8 @@ public sealed class ReportsStep(TimeProvider time, Func<Safety.InstallationKey?>
             Prompts = state.Prompts?.All.ToArray() ?? [],
             Costs = state.Meter,
             UncheckedClaims = state.UncheckedClaims,
+            Extraction = state.Panel?.Extraction ?? Panel.ExtractionReport.None,
+            Preflight = state.Preflight,
         };
         state.Result = result;
         var partial = state.PartialFolder;
