@@ -72,7 +72,8 @@ internal static class IngestBench
 
             if (args.Contains("--compare"))
             {
-                IngestCompare.Run(path, pages);
+                // --cli <crosscheck.dll or apphost>, repeatable: also time `crosscheck extract` against pdftotext.
+                IngestCompare.Run(path, pages, [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--cli" && x.i + 1 < args.Length).Select(x => args[x.i + 1])]);
                 return 0;
             }
             if (args.Contains("--profile"))

@@ -17,7 +17,7 @@ internal static class IngestCompare
 {
     private const int Rounds = 5;
 
-    public static void Run(string path, int pages)
+    public static void Run(string path, int pages, IReadOnlyList<string>? commands = null)
     {
         var inv = CultureInfo.InvariantCulture;
         var parse = new List<double>();
@@ -62,23 +62,73 @@ internal static class IngestCompare
             Console.WriteLine($"whole process: {(poppler is null ? "pdftotext not found (apt-get install poppler-utils)" : "")} {(whole is null ? "ingest-file failed" : "")}");
         }
         Console.WriteLine(string.Create(inv, $"ingest_vs_pdfpig={l / p:0.00} whole_vs_pdftotext={(poppler is { } a && whole is { } b ? (b.Seconds / a.Seconds).ToString("0.00", inv) : "n/a")} pages={pages}"));
+        foreach (var command in commands ?? [])
+        {
+            Extract(path, command);
+        }
+    }
+
+    /// <summary>
+    /// What a user runs to see what CrossCheck read, `crosscheck extract FILE -o OUT`, against `pdftotext FILE OUT`:
+    /// whole processes started cold, taking turns, five rounds; the median of each and of the per-round ratios.
+    /// <paramref name="command"/> is a crosscheck.dll (run with dotnet) or an apphost.
+    /// </summary>
+    private static void Extract(string path, string command)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var (file, prefix) = command.EndsWith(".dll", StringComparison.Ordinal) ? ("dotnet", new[] { command }) : (command, Array.Empty<string>());
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        var ratios = new List<double>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var pt = Time("pdftotext", ["-enc", "UTF-8", path, Path.ChangeExtension(path, ".pdftotext.txt")]);
+            var cc = Time(file, [.. prefix, "extract", path, "-o", Path.ChangeExtension(path, ".crosscheck.txt")]);
+            if (pt is null || cc is null)
+            {
+                Console.WriteLine($"extract: {(pt is null ? "pdftotext failed or is missing" : "")} {(cc is null ? $"{command} extract failed" : "")}");
+                return;
+            }
+            theirs.Add(pt.Value.Seconds);
+            ours.Add(cc.Value.Seconds);
+            ratios.Add(cc.Value.Seconds / pt.Value.Seconds);
+        }
+        Console.WriteLine(string.Create(inv,
+            $"whole process, {Path.GetFileName(command)} extract vs pdftotext, {Rounds} alternating cold rounds: pdftotext {Median(theirs):0.000} s, extract {Median(ours):0.000} s; ratio median {Median(ratios):0.00} (rounds {string.Join(" ", ratios.Select(r => r.ToString("0.00", inv)))})"));
     }
 
     /// <summary>The `ingest-file` child: one source through load, passages and index; prints its peak working set.</summary>
-    public static int IngestFile(string path)
+    public static int IngestFile(string path, bool stages = false)
     {
         var clock = Stopwatch.StartNew();
         var document = new DocumentLoader().LoadSource(path, "S1");
+        Stage(stages, "load");
         var load = clock.Elapsed.TotalSeconds;
         var passages = new PassageSplitter().Split(document);
+        Stage(stages, "split");
         var split = clock.Elapsed.TotalSeconds - load;
         using var index = new Bm25Index(passages);
+        Stage(stages, "index");
         _ = document.Normalized;
+        Stage(stages, "normalise");
         var indexing = clock.Elapsed.TotalSeconds - load - split;
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"peak_mib={process.PeakWorkingSet64 / 1024.0 / 1024.0:0} pages={document.Pages.Count} passages={passages.Count} load_s={load:0.00} split_s={split:0.00} index_s={indexing:0.00}"));
         return 0;
+    }
+
+    /// <summary>With --stages: the managed heap after a full collection and the peak working set so far, after each step.</summary>
+    private static void Stage(bool on, string name)
+    {
+        if (!on)
+        {
+            return;
+        }
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"after {name,-10} live {live / 1048576.0:0} MiB  peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB"));
     }
 
     private static (double Seconds, string Output)? Time(string file, string[] args)

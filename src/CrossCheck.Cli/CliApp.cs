@@ -11,6 +11,10 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (ExtractCommand.TryFastPath(args, out var extracted))
+        {
+            return extracted;
+        }
         Output.ConfigureConsoles();
         args = CommandLineHelp.Prepare(args);
         var app = new CommandApp();
@@ -60,6 +64,9 @@ public static class CliApp
             config.AddCommand<StatusCommand>("status")
                 .WithDescription("Show a run's status on a running 'serve'.")
                 .WithExample("status", "20260101-120000-1a2b3c4d", "--server", "http://127.0.0.1:5080");
+            config.AddCommand<ExtractCommand>("extract")
+                .WithDescription("Show what CrossCheck reads from a source: its text page by page (form feeds between pages, set-aside footnotes, headers and page numbers in ⟦ ⟧), the sections found on stderr.")
+                .WithExample("extract", "report.pdf", "-o", "report.txt");
             config.AddCommand<SampleCommand>("sample")
                 .WithDescription("Write the bundled sample (an essay and a generated multi-page source PDF) into a folder.");
         });

@@ -71,12 +71,13 @@ public sealed partial class QuoteCheck
         foreach (var source in corpus.Sources)
         {
             var text = source.Normalized.Text;
+            var words = corpus.Words(source);
             // The longest run of leading words that stands in the source (shorter runs always do if a longer one does).
             int lo = 2, hi = spaces.Count - 3, longest = -1;
             while (lo <= hi)
             {
                 var mid = (lo + hi) / 2;
-                if (text.Contains(folded[..spaces[mid]], StringComparison.Ordinal))
+                if (words.Occurrences(folded[..spaces[mid]]).Any())
                 {
                     longest = mid;
                     lo = mid + 1;
@@ -90,14 +91,12 @@ public sealed partial class QuoteCheck
             {
                 var head = folded[..spaces[k]];
                 var tail = folded[(spaces[k] + 1)..];
-                var tries = 0;
-                for (var at = text.IndexOf(head, StringComparison.Ordinal); at >= 0 && tries++ < 20; at = text.IndexOf(head, at + 1, StringComparison.Ordinal))
+                foreach (var at in words.Occurrences(head).Take(20))
                 {
                     var end = at + head.Length;
                     var (start, _) = source.Normalized.ToOriginal(at, head.Length);
                     var headPage = source.PageAt(start);
-                    var seen = 0;
-                    for (var next = text.IndexOf(tail, StringComparison.Ordinal); next >= 0 && seen++ < 20; next = text.IndexOf(tail, next + 1, StringComparison.Ordinal))
+                    foreach (var next in words.Occurrences(tail).Take(20))
                     {
                         var (tailStart, tailLength) = source.Normalized.ToOriginal(next, tail.Length);
                         var tailPage = source.PageAt(tailStart);

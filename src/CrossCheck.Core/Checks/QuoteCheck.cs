@@ -26,11 +26,11 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
         }
         foreach (var source in corpus.Sources)
         {
-            if (pieces.Count == 1 && FirstInRunningText(source, quote) is var exact and >= 0)
+            if (pieces.Count == 1 && FirstInRunningText(source, corpus.VerbatimWords(source), quote) is var exact and >= 0)
             {
                 return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exact, exact + quote.Length));
             }
-            if (pieces.Count > 1 && FindInOrder(source.Text, pieces, StringComparison.Ordinal) is { } exactPieces)
+            if (pieces.Count > 1 && FindInOrder(source.Text, corpus.VerbatimWords(source), pieces) is { } exactPieces)
             {
                 return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exactPieces.Start, exactPieces.End));
             }
@@ -39,12 +39,13 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
         foreach (var source in corpus.Sources)
         {
             var folded = source.Normalized;
-            if (HyphenForms(foldedPieces).Select(p => FindInOrder(folded.Text, p, StringComparison.Ordinal)).FirstOrDefault(h => h is not null) is { } hit)
+            var words = corpus.Words(source);
+            if (HyphenForms(foldedPieces).Select(p => FindInOrder(folded.Text, words, p)).FirstOrDefault(h => h is not null) is { } hit)
             {
                 var (start, length) = folded.ToOriginal(hit.Start, hit.End - hit.Start);
                 var found = CollapseWhitespace(source.Text.Substring(start, length));
                 // Only line breaks and spacing differ: to a reader that is the same text, verbatim.
-                var verbatim = FindInOrder(found, pieces.Select(p => CollapseWhitespace(p).Trim('.', ' ', ',', ';', ':')).ToArray(), StringComparison.Ordinal) is not null;
+                var verbatim = FindInOrder(found, null, pieces.Select(p => CollapseWhitespace(p).Trim('.', ' ', ',', ';', ':')).ToArray()) is not null;
                 return new QuoteResult(quote, verbatim ? QuoteMatch.Exact : QuoteMatch.Normalised, 1, new SourceLocation(source, start, start + length));
             }
         }
@@ -57,15 +58,16 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
 
 
     /// <summary>The first place the quote stands verbatim, in the running text rather than in a header, footnote or table of contents when it stands in both.</summary>
-    private static int FirstInRunningText(Document source, string quote)
+    private static int FirstInRunningText(Document source, WordIndex words, string quote)
     {
-        var first = source.Text.IndexOf(quote, StringComparison.Ordinal);
-        for (var at = first; at >= 0; at = source.Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
+        var first = -1;
+        foreach (var at in words.Occurrences(quote))
         {
             if (!source.SetAside.Any(a => a.Start <= at && at < a.End))
             {
                 return at;
             }
+            first = first < 0 ? at : first;
         }
         return first;
     }
@@ -73,17 +75,19 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
     private static string CollapseWhitespace(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private (int Start, int End)? FindInOrder(string text, IReadOnlyList<string> pieces, StringComparison comparison)
+    /// <summary>The pieces in order, each within <see cref="MaxGap"/> of the one before: the first found through <paramref name="words"/> (the index of <paramref name="text"/>; null for a short text, scanned), the rest in the window after it.</summary>
+    private (int Start, int End)? FindInOrder(string text, WordIndex? words, IReadOnlyList<string> pieces)
     {
-        var first = text.IndexOf(pieces[0], comparison);
-        while (first >= 0)
+        var firsts = words?.Occurrences(pieces[0]) ?? WordIndex.Scan(text, pieces[0]);
+        foreach (var first in firsts)
         {
             var end = first + pieces[0].Length;
             var ok = true;
             for (var i = 1; i < pieces.Count && ok; i++)
             {
-                var next = text.IndexOf(pieces[i], end, comparison);
-                ok = next >= 0 && next - end <= MaxGap;
+                var window = Math.Min(text.Length - end, MaxGap + pieces[i].Length);
+                var next = window < pieces[i].Length ? -1 : text.IndexOf(pieces[i], end, window, StringComparison.Ordinal);
+                ok = next >= 0;
                 if (ok)
                 {
                     end = next + pieces[i].Length;
@@ -93,7 +97,6 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
             {
                 return (first, end);
             }
-            first = text.IndexOf(pieces[0], first + 1, comparison);
         }
         return null;
     }
@@ -149,17 +152,17 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
                     for (var length = Math.Max(1, words.Count - 3); length <= words.Count + 3; length++)
                     {
                         var from = Math.Max(0, start);
-                        var to = Math.Min(index.Words.Count, start + length);
+                        var to = Math.Min(index.Count, start + length);
                         if (to <= from)
                         {
                             continue;
                         }
-                        var similarity = Similarity(words, index.Words, from, to);
+                        var similarity = Similarity(words, index, from, to);
                         if (similarity > best)
                         {
                             best = similarity;
                             var folded = source.Normalized;
-                            var (origStart, origLength) = folded.ToOriginal(index.Words[from].Start, index.Words[to - 1].End - index.Words[from].Start);
+                            var (origStart, origLength) = folded.ToOriginal(index.Start(from), index.End(to - 1) - index.Start(from));
                             bestLocation = new SourceLocation(source, origStart, origStart + origLength);
                         }
                     }
@@ -169,7 +172,7 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
         return (best, bestLocation);
     }
 
-    private static double Similarity(IReadOnlyList<string> a, IReadOnlyList<(string Word, int Start, int End)> b, int from, int to)
+    private static double Similarity(IReadOnlyList<string> a, WordIndex b, int from, int to)
     {
         var n = a.Count;
         var m = to - from;
@@ -184,7 +187,7 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
             current[0] = i;
             for (var j = 1; j <= m; j++)
             {
-                var cost = string.Equals(a[i - 1], b[from + j - 1].Word, StringComparison.Ordinal) ? 0 : 1;
+                var cost = b.Word(from + j - 1).SequenceEqual(a[i - 1]) ? 0 : 1;
                 current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
             }
             (previous, current) = (current, previous);

@@ -6,11 +6,12 @@ namespace CrossCheck.Checks;
 
 /// <summary>
 /// The sources of a run, ready for checking: their passages, the BM25 index over them and,
-/// built on first use, a word index of each source's folded text for quote matching.
+/// built on first use, word indexes of each source's folded and original text for quote matching.
 /// </summary>
 public sealed class SourceCorpus : IDisposable
 {
     private readonly ConditionalWeakTable<Document, WordIndex> _wordIndexes = new();
+    private readonly ConditionalWeakTable<Document, WordIndex> _verbatimIndexes = new();
 
     public SourceCorpus(IReadOnlyList<Document> sources, PassageSplitter? splitter = null)
     {
@@ -49,6 +50,9 @@ public sealed class SourceCorpus : IDisposable
     }
 
     internal WordIndex Words(Document source) => _wordIndexes.GetValue(source, d => new WordIndex(d.Normalized.Text));
+
+    /// <summary>The word index of a source's text as extracted (case and spacing kept), for verbatim quotes.</summary>
+    internal WordIndex VerbatimWords(Document source) => _verbatimIndexes.GetValue(source, d => new WordIndex(d.Text));
 
     public void Dispose() => Index.Dispose();
 }

@@ -43,7 +43,8 @@ public sealed class Bm25Index : IDisposable
             for (var i = 0; i < passages.Count; i++)
             {
                 _ordinals[passages[i]] = i;
-                var folded = Ingest.TextNormalizer.Fold(passages[i].Text);
+                // Folded straight from the document's text: no copy of the passage is made or kept.
+                var folded = Ingest.TextNormalizer.Fold(passages[i].Source.Text, passages[i].Start, passages[i].End);
                 var document = new Lucene.Net.Documents.Document
                 {
                     new StoredField(OrdinalField, i),

@@ -90,16 +90,34 @@ public sealed class Document
     }
 
     /// <summary>The innermost section holding <paramref name="offset"/>, if any.</summary>
+    /// <remarks>
+    /// Sections are sorted by start, and one ends where the next of the same or a higher level starts, so the
+    /// sections holding an offset start later the deeper they are: the first one holding it, walking back from the
+    /// last section that starts at or before it, is the innermost.
+    /// </remarks>
     public Section? SectionAt(int offset)
     {
-        Section? best = null;
-        foreach (var section in Sections)
+        int lo = 0, hi = Sections.Count - 1, last = -1;
+        while (lo <= hi)
         {
-            if (section.Start <= offset && offset < section.End && (best is null || section.Level >= best.Level))
+            var mid = (lo + hi) / 2;
+            if (Sections[mid].Start <= offset)
             {
-                best = section;
+                last = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
             }
         }
-        return best;
+        for (var i = last; i >= 0; i--)
+        {
+            if (offset < Sections[i].End)
+            {
+                return Sections[i];
+            }
+        }
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -17,90 +18,159 @@ public sealed record PdfStructure(long DecodedBytes, bool OverBudget, IReadOnlyL
 /// entries that do not point at their object, streams whose <c>/Length</c> disagrees with where
 /// <c>endstream</c> stands, Flate data that does not inflate, a missing <c>%%EOF</c>. It does not
 /// prove a PDF intact: a changed byte inside a text string leaves a well-formed file.
+/// (Over 250 lines: the byte-level stream, xref and object checks belong together.)
 /// </summary>
 public static partial class PdfStructureScan
 {
     private const int MaxProblems = 8;
 
+    /// <summary>Inflated data is counted, not kept: one small buffer for the whole scan.</summary>
+    private const int InflateBuffer = 16 * 1024;
+
     public static PdfStructure Scan(byte[] bytes, long decodedBudget, CancellationToken cancellationToken = default)
     {
+        // Works on the bytes themselves: a Latin-1 copy of the file (twice its size) is decoded
+        // only for the few small windows that regular expressions read (a stream's dictionary, the xref table).
         var problems = new List<string>();
-        var latin = Encoding.Latin1.GetString(bytes);
-        CheckEnd(latin, problems);
-        CheckXref(bytes, latin, problems);
+        CheckEnd(bytes, problems);
+        CheckXref(bytes, problems);
         long decoded = 0;
         var over = false;
-        foreach (Match m in StreamStart().Matches(latin))
+        var buffer = ArrayPool<byte>.Shared.Rent(InflateBuffer);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var dataStart = m.Index + m.Length;
-            var end = latin.IndexOf("endstream", dataStart, StringComparison.Ordinal);
-            if (end < 0)
+            var pos = 0;
+            while (NextStream(bytes, pos) is var (keyword, dataStart) && keyword >= 0)
             {
-                Add(problems, $"a stream at byte {m.Index} has no endstream");
-                break;
+                cancellationToken.ThrowIfCancellationRequested();
+                pos = dataStart;
+                var found = bytes.AsSpan(dataStart).IndexOf("endstream"u8);
+                if (found < 0)
+                {
+                    Add(problems, $"a stream at byte {keyword} has no endstream");
+                    break;
+                }
+                var end = dataStart + found;
+                var dict = Dictionary(bytes, keyword);
+                CheckLength(dict, dataStart, end, keyword, problems);
+                if (!dict.Contains("/FlateDecode", StringComparison.Ordinal) && !FlAbbrev().IsMatch(dict))
+                {
+                    continue;
+                }
+                var (count, ok) = Inflate(bytes, dataStart, end - dataStart, decodedBudget - decoded, buffer);
+                decoded += count;
+                if (decoded >= decodedBudget)
+                {
+                    over = true;
+                    break;
+                }
+                if (!ok)
+                {
+                    Add(problems, $"the compressed stream at byte {keyword} does not inflate");
+                }
             }
-            var dict = Dictionary(latin, m.Index);
-            CheckLength(dict, dataStart, end, m.Index, problems);
-            if (!dict.Contains("/FlateDecode", StringComparison.Ordinal) && !FlAbbrev().IsMatch(dict))
-            {
-                continue;
-            }
-            var (count, ok) = Inflate(bytes, dataStart, end - dataStart, decodedBudget - decoded);
-            decoded += count;
-            if (decoded >= decodedBudget)
-            {
-                over = true;
-                break;
-            }
-            if (!ok)
-            {
-                Add(problems, $"the compressed stream at byte {m.Index} does not inflate");
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         return new PdfStructure(decoded, over, problems);
     }
 
-    private static void CheckEnd(string latin, List<string> problems)
+    /// <summary>The next "stream" keyword at or after <paramref name="from"/> that follows a dictionary's "&gt;&gt;" (spaces between) and ends its line; (-1, -1) when none is left.</summary>
+    private static (int Keyword, int DataStart) NextStream(byte[] bytes, int from)
     {
-        var tail = latin.Length > 2048 ? latin[^2048..] : latin;
-        if (!tail.Contains("%%EOF", StringComparison.Ordinal))
+        var span = bytes.AsSpan();
+        for (var at = from; at < span.Length;)
+        {
+            var found = span[at..].IndexOf("stream"u8);
+            if (found < 0)
+            {
+                break;
+            }
+            var keyword = at + found;
+            at = keyword + 1;
+            var data = keyword + 6;
+            if (data < span.Length && span[data] == (byte)'\r')
+            {
+                data++;
+            }
+            if (data >= span.Length || span[data] != (byte)'\n')
+            {
+                continue;
+            }
+            var before = keyword - 1;
+            while (before >= 0 && IsSpace(span[before]))
+            {
+                before--;
+            }
+            if (before >= 1 && span[before] == (byte)'>' && span[before - 1] == (byte)'>')
+            {
+                return (keyword, data + 1);
+            }
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>What a regular expression's \s matches in Latin-1.</summary>
+    private static bool IsSpace(byte b) => b is (>= 9 and <= 13) or 32 or 0x85 or 0xA0;
+
+    private static string Latin1(byte[] bytes, int start, int length) => Encoding.Latin1.GetString(bytes, start, length);
+
+    private static void CheckEnd(byte[] bytes, List<string> problems)
+    {
+        var tail = bytes.AsSpan(Math.Max(0, bytes.Length - 2048));
+        if (tail.IndexOf("%%EOF"u8) < 0)
         {
             Add(problems, "the file has no %%EOF end marker (cut short?)");
         }
     }
 
-    private static void CheckXref(byte[] bytes, string latin, List<string> problems)
+    private static void CheckXref(byte[] bytes, List<string> problems)
     {
-        var start = StartXref().Matches(latin);
-        if (start.Count == 0)
+        // The last "startxref" followed by its offset, as the last match of StartXref() over the whole file.
+        Match? start = null;
+        for (var end = bytes.Length; end > 0 && start is null;)
+        {
+            var at = bytes.AsSpan(0, end).LastIndexOf("startxref"u8);
+            if (at < 0)
+            {
+                break;
+            }
+            var m = StartXref().Match(Latin1(bytes, at, Math.Min(bytes.Length - at, 256)));
+            start = m.Success && m.Index == 0 ? m : null;
+            end = at;
+        }
+        if (start is null)
         {
             Add(problems, "no startxref: the cross-reference table is missing");
             return;
         }
-        if (!long.TryParse(start[^1].Groups[1].Value, out var offset) || offset < 0 || offset >= bytes.Length)
+        if (!long.TryParse(start.Groups[1].Value, out var offset) || offset < 0 || offset >= bytes.Length)
         {
             Add(problems, "startxref points outside the file");
             return;
         }
-        var at = latin.AsSpan((int)offset);
-        if (at.StartsWith("xref", StringComparison.Ordinal))
+        if (bytes.AsSpan((int)offset).StartsWith("xref"u8))
         {
-            CheckXrefTable(latin, (int)offset, problems);
+            CheckXrefTable(bytes, (int)offset, problems);
         }
-        else if (!ObjectHeader().IsMatch(latin.Substring((int)offset, Math.Min(40, latin.Length - (int)offset))))
+        else if (!ObjectHeader().IsMatch(Latin1(bytes, (int)offset, Math.Min(40, bytes.Length - (int)offset))))
         {
             Add(problems, $"startxref ({offset}) does not point at a cross-reference table or stream");
         }
     }
 
-    private static void CheckXrefTable(string latin, int offset, List<string> problems)
+    private static void CheckXrefTable(byte[] bytes, int offset, List<string> problems)
     {
-        var pos = offset + 4;
+        // The table runs up to its trailer; only that window is decoded.
+        var trailer = bytes.AsSpan(offset).IndexOf("trailer"u8);
+        var table = Latin1(bytes, offset, trailer < 0 ? bytes.Length - offset : trailer + 7);
+        var pos = 4;
         var bad = 0;
         while (true)
         {
-            var header = SubsectionHeader().Match(latin, pos);
+            var header = SubsectionHeader().Match(table, pos);
             if (!header.Success || header.Index != pos)
             {
                 break;
@@ -110,7 +180,7 @@ public static partial class PdfStructureScan
             pos = header.Index + header.Length;
             for (var i = 0; i < count; i++)
             {
-                var entry = Entry().Match(latin, pos);
+                var entry = Entry().Match(table, pos);
                 if (!entry.Success || entry.Index != pos)
                 {
                     Add(problems, $"cross-reference entry {first + i} is malformed");
@@ -123,7 +193,7 @@ public static partial class PdfStructureScan
                 }
                 var objectOffset = long.Parse(entry.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                 var expected = $"{first + i} {int.Parse(entry.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)} obj";
-                if (objectOffset >= latin.Length || !latin.AsSpan((int)objectOffset).TrimStart("\r\n\t ").StartsWith(expected, StringComparison.Ordinal))
+                if (objectOffset >= bytes.Length || !StartsObject(bytes, (int)objectOffset, expected))
                 {
                     bad++;
                 }
@@ -133,6 +203,27 @@ public static partial class PdfStructureScan
         {
             Add(problems, $"{bad} cross-reference entr{(bad == 1 ? "y does" : "ies do")} not point at their object");
         }
+    }
+
+    /// <summary>Whether the bytes at <paramref name="at"/>, after line breaks, tabs and spaces, start with <paramref name="expected"/> (ASCII).</summary>
+    private static bool StartsObject(byte[] bytes, int at, string expected)
+    {
+        while (at < bytes.Length && bytes[at] is (byte)'\r' or (byte)'\n' or (byte)'\t' or (byte)' ')
+        {
+            at++;
+        }
+        if (bytes.Length - at < expected.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (bytes[at + i] != expected[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void CheckLength(string dict, int dataStart, int end, int at, List<string> problems)
@@ -150,10 +241,9 @@ public static partial class PdfStructureScan
         }
     }
 
-    private static (long Count, bool Ok) Inflate(byte[] bytes, int start, int length, long budget)
+    private static (long Count, bool Ok) Inflate(byte[] bytes, int start, int length, long budget, byte[] buffer)
     {
         long total = 0;
-        var buffer = new byte[64 * 1024];
         try
         {
             using var input = new MemoryStream(bytes, start, length, writable: false);
@@ -175,11 +265,12 @@ public static partial class PdfStructureScan
         }
     }
 
-    private static string Dictionary(string latin, int streamKeyword)
+    private static string Dictionary(byte[] bytes, int streamKeyword)
     {
         var from = Math.Max(0, streamKeyword - 4096);
-        var open = latin.LastIndexOf("obj", streamKeyword, streamKeyword - from, StringComparison.Ordinal);
-        return latin.Substring(open < 0 ? from : open, streamKeyword - (open < 0 ? from : open));
+        var open = bytes.AsSpan(from, streamKeyword - from).LastIndexOf("obj"u8);
+        var start = open < 0 ? from : from + open;
+        return Latin1(bytes, start, streamKeyword - start);
     }
 
     private static void Add(List<string> problems, string problem)
@@ -189,9 +280,6 @@ public static partial class PdfStructureScan
             problems.Add(problem);
         }
     }
-
-    [GeneratedRegex(@"(?<=>>\s*)stream\r?\n")]
-    private static partial Regex StreamStart();
 
     [GeneratedRegex(@"/Filter\s*/Fl\b")]
     private static partial Regex FlAbbrev();

@@ -39,24 +39,84 @@ public static partial class SectionDetector
     private static void JoinWrappedTitles(Document document, List<(string? Number, string Title, int Level, int Start)> candidates)
     {
         var hints = document.Headings;
+        // Hints come in text order without overlaps (as PdfLayout and DocxReader write them): then the hint holding a
+        // candidate is found by binary search and the next one is looked for only up to the first non-blank character,
+        // instead of cutting the text between the hint and every later hint (cubic in a 300-page source).
+        var ordered = true;
+        for (var k = 1; k < hints.Count && ordered; k++)
+        {
+            ordered = hints[k - 1].End <= hints[k].Start;
+        }
+        var text = document.Text;
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            var first = hints.FirstOrDefault(h => h.Start <= c.Start && c.Start < h.End);
-            if (first.End == 0)
+            var at = ordered ? Holding(hints, c.Start) : IndexOf(hints, h => h.Start <= c.Start && c.Start < h.End, 0);
+            if (at < 0)
             {
                 continue;
             }
-            var next = hints.FirstOrDefault(h => h.Start >= first.End && h.Level == first.Level && string.IsNullOrWhiteSpace(document.Text[first.End..h.Start]));
+            var first = hints[at];
+            HeadingHint next;
+            if (ordered)
+            {
+                var blankTo = first.End;
+                while (blankTo < text.Length && char.IsWhiteSpace(text[blankTo]))
+                {
+                    blankTo++;
+                }
+                var found = IndexOf(hints, h => h.Start >= first.End && h.Start <= blankTo && h.Level == first.Level, at + 1, h => h.Start > blankTo);
+                next = found < 0 ? default : hints[found];
+            }
+            else
+            {
+                next = hints.FirstOrDefault(h => h.Start >= first.End && h.Level == first.Level && string.IsNullOrWhiteSpace(text[first.End..h.Start]));
+            }
             if (next.End == 0)
             {
                 continue;
             }
-            var more = string.Join(' ', document.Text[next.Start..next.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var more = string.Join(' ', text[next.Start..next.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             if (more.Length is > 0 and < 80 && !NumberedHeading().IsMatch(more) && !LetterHeading().IsMatch(more) && char.IsLetter(more[0]))
             {
                 candidates[i] = c with { Title = c.Title + " " + more };
             }
         }
+    }
+
+    /// <summary>The hint holding <paramref name="offset"/> in hints sorted and not overlapping, or -1.</summary>
+    private static int Holding(IReadOnlyList<HeadingHint> hints, int offset)
+    {
+        int lo = 0, hi = hints.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (hints[mid].Start <= offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found >= 0 && offset < hints[found].End ? found : -1;
+    }
+
+    private static int IndexOf(IReadOnlyList<HeadingHint> hints, Func<HeadingHint, bool> match, int from, Func<HeadingHint, bool>? stop = null)
+    {
+        for (var k = from; k < hints.Count; k++)
+        {
+            if (stop?.Invoke(hints[k]) == true)
+            {
+                return -1;
+            }
+            if (match(hints[k]))
+            {
+                return k;
+            }
+        }
+        return -1;
     }
 }

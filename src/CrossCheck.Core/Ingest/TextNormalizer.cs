@@ -23,7 +23,7 @@ public static class TextNormalizer
     public static NormalizedText Normalize(string original, IReadOnlyList<TextRange> asides, IReadOnlyList<TextRange> notes)
     {
         ArgumentNullException.ThrowIfNull(original);
-        var folder = new Folder(original);
+        var folder = new Folder(original, original.Length);
         var at = 0;
         foreach (var skip in asides.Concat(notes).OrderBy(r => r.Start))
         {
@@ -50,13 +50,24 @@ public static class TextNormalizer
     /// <summary>Folds a short string (a quote, a query) without keeping the map.</summary>
     public static string Fold(string text) => Normalize(text).Text;
 
+    /// <summary>Folds the span [<paramref name="start"/>, <paramref name="end"/>) of a longer text (a passage of its document) without copying it out first.</summary>
+    public static string Fold(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folder = new Folder(text, end - start);
+        folder.Fold(start, end);
+        return folder.Result().Text;
+    }
+
     /// <summary>True for characters that draw nothing a reader sees and so never count in matching.</summary>
     public static bool IsInvisible(char c) => c == '\u00AD' || PdfLineReader.IsInvisible(c);
 
-    private sealed class Folder(string original)
+    private sealed class Folder(string original, int capacity)
     {
-        private readonly StringBuilder _text = new(original.Length);
-        private int[] _starts = new int[Math.Max(16, original.Length)];
+        private readonly StringBuilder _text = new(capacity);
+        private readonly List<int> _runFolded = [];
+        private readonly List<int> _runOriginal = [];
+        private int _lastStart = -2;
         private int _pendingSpace = -1;
 
         public void Break(int at)
@@ -133,11 +144,8 @@ public static class TextNormalizer
             }
         }
 
-        public NormalizedText Result()
-        {
-            Array.Resize(ref _starts, _text.Length);
-            return new NormalizedText(original, _text.ToString(), _starts);
-        }
+        public NormalizedText Result() =>
+            new(original, _text.ToString(), _runFolded.Count == 0 ? [0] : [.. _runFolded], _runOriginal.Count == 0 ? [0] : [.. _runOriginal]);
 
         private void Space(int at)
         {
@@ -159,11 +167,12 @@ public static class TextNormalizer
 
         private void Add(char c, int start)
         {
-            if (_text.Length == _starts.Length)
+            if (start != _lastStart + 1)
             {
-                Array.Resize(ref _starts, _starts.Length * 2);
+                _runFolded.Add(_text.Length);
+                _runOriginal.Add(start);
             }
-            _starts[_text.Length] = start;
+            _lastStart = start;
             _text.Append(c);
         }
     }
