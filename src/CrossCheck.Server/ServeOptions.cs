@@ -41,6 +41,12 @@ public sealed class ServeOptions
     /// <summary>PostgreSQL profile: how many requests a provider's bucket may let through at once after a quiet spell.</summary>
     public double SharedBurst { get; set; } = 1;
 
+    /// <summary>
+    /// Whether runs reuse answers from the response cache (the SQLite file in the embedded profile, a table shared by
+    /// every process in PostgreSQL) and add theirs to it; null leaves it as CrossCheck's own settings have it (on).
+    /// </summary>
+    public bool? ResponseCache { get; set; }
+
     public bool IsPostgres => !string.IsNullOrWhiteSpace(Store);
 
     public string InputsRoot => Path.Combine(DataRoot, "inputs");
