@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -55,13 +54,8 @@ internal static class ServeBench
         var database = "crosscheck_bench_" + Guid.NewGuid().ToString("n")[..10];
         await ExecuteAsync(admin, $"CREATE DATABASE {database}");
         var store = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
-        var seen = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var clock = Stopwatch.StartNew();
-        await using var emulator = new ProviderEmulator(r =>
-        {
-            seen.GetOrAdd(r.Provider, _ => []).Add(clock.Elapsed.TotalSeconds);
-            return Script(r).After(TimeSpan.FromMilliseconds(latencyMs));
-        });
+        await using var emulator = new ProviderEmulator(r => Script(r).After(TimeSpan.FromMilliseconds(latencyMs)));
         var servers = new List<(Process Process, Uri Url)>();
         try
         {
@@ -71,8 +65,8 @@ internal static class ServeBench
             }
             var (_, source) = SampleGenerator.Write(Path.Combine(folder, "sample"));
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            seen.Clear();
             var started = clock.Elapsed.TotalSeconds;
+            var startedAt = DateTimeOffset.UtcNow;
             var ids = new List<string>();
             for (var r = 0; r < runs; r++)
             {
@@ -108,7 +102,8 @@ internal static class ServeBench
                 }
             }
             var wall = clock.Elapsed.TotalSeconds - started;
-            var calls = Providers.ToDictionary(p => p, p => seen.TryGetValue(p, out var t) ? t.Order().ToArray() : []);
+            // Requests as the emulator stamped them on arrival (its own accept thread), not when it got round to reading them.
+            var calls = Providers.ToDictionary(p => p, p => emulator.Requests.Where(q => q.Parsed?.Provider == p && q.Arrived >= startedAt).Select(q => (q.Arrived - startedAt).TotalSeconds).Order().ToArray());
             // The bound: the busiest provider's requests at its shared rate (after the one-request burst), plus one answer's latency;
             // with no limit, the four sequential stages of a claim at L ms each.
             var busiest = calls.MaxBy(c => c.Value.Length);

@@ -57,6 +57,10 @@ public static class ServeApp
         var s = builder.Services;
         services?.Invoke(s);
         s.AddCrossCheck(builder.Configuration);
+        if (serve.ResponseCache is { } cache)
+        {
+            s.Configure<CrossCheckOptions>(o => o.NoCache = !cache);
+        }
         s.AddSingleton(Options.Create(serve));
         s.AddSingleton(serve);
         s.AddSingleton(sp => new RunOptionsFactory(serve, sp.GetRequiredService<IOptions<CrossCheckOptions>>().Value, sp.GetRequiredService<Panel.Providers.ProviderRegistry>()));

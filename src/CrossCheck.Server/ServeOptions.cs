@@ -18,6 +18,9 @@ public sealed class ServeOptions
     /// <summary>Runs in flight in this process (Hangfire workers), and claims in flight per run.</summary>
     public int Workers { get; set; } = 4;
 
+    /// <summary>Claims in flight per run; null: <see cref="Workers"/>. Lets a process take one run at a time and still check its claims many at once.</summary>
+    public int? ClaimsPerRun { get; set; }
+
     /// <summary>Requests from 127.0.0.1/::1 without a token are let in with <see cref="AnonymousRole"/> (single-user machine).</summary>
     public bool AllowAnonymousLocalhost { get; set; }
 
@@ -37,6 +40,12 @@ public sealed class ServeOptions
 
     /// <summary>PostgreSQL profile: how many requests a provider's bucket may let through at once after a quiet spell.</summary>
     public double SharedBurst { get; set; } = 1;
+
+    /// <summary>
+    /// Whether runs reuse answers from the response cache (the SQLite file in the embedded profile, a table shared by
+    /// every process in PostgreSQL) and add theirs to it; null leaves it as CrossCheck's own settings have it (on).
+    /// </summary>
+    public bool? ResponseCache { get; set; }
 
     public bool IsPostgres => !string.IsNullOrWhiteSpace(Store);
 

@@ -12,6 +12,10 @@ public static class ServeOptionsCheck
         {
             throw new InputException($"--workers {serve.Workers}: give a number from 1 to 256.");
         }
+        if (serve.ClaimsPerRun is < 1 or > 256)
+        {
+            throw new InputException($"{ServeOptions.Section}:ClaimsPerRun {serve.ClaimsPerRun}: give a number from 1 to 256.");
+        }
         if (serve.MaxUploadMiB is < 1 or > 4096)
         {
             throw new InputException($"{ServeOptions.Section}:MaxUploadMiB {serve.MaxUploadMiB}: give a number of MiB from 1 to 4096.");

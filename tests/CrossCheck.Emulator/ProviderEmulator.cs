@@ -32,7 +32,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
         _script = script ?? (_ => new ScriptedReply());
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        _acceptLoop = Task.Factory.StartNew(AcceptLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public int Port { get; }
@@ -74,25 +74,30 @@ public sealed class ProviderEmulator : IAsyncDisposable
         ["CROSSCHECK_COMPAT_BASE_URL"] = CompatBaseUrl,
     };
 
-    private async Task AcceptLoopAsync()
+    /// <summary>
+    /// Accepts on a thread of its own (not the thread pool, which a loaded test run can starve) and stamps each
+    /// connection's arrival at once.
+    /// </summary>
+    private void AcceptLoop()
     {
         while (!_stop.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                client = _listener.AcceptTcpClient();
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException or InvalidOperationException)
             {
                 return;
             }
 
-            _ = Task.Run(() => ServeAsync(client));
+            var arrived = DateTimeOffset.UtcNow;
+            _ = Task.Run(() => ServeAsync(client, arrived));
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(TcpClient client, DateTimeOffset arrived)
     {
         using (client)
         {
@@ -109,7 +114,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
                 EmulatedRequest? parsed = route is { } r
                     ? WireCodec.Parse(r.Format, r.Provider, raw.Method, raw.Path, raw.Headers, raw.Body)
                     : null;
-                _requests.Enqueue(new RecordedRequest(raw.Method, raw.Path, raw.Query, raw.Headers, raw.Body, parsed));
+                _requests.Enqueue(new RecordedRequest(raw.Method, raw.Path, raw.Query, raw.Headers, raw.Body, parsed) { Arrived = arrived });
 
                 if (parsed is null || raw.Method != "POST")
                 {

@@ -16,14 +16,14 @@ public sealed class CachingModelClient : IModelClient
     private static readonly ConditionalWeakTable<ModelAnswer, CachedCompletion> Hits = new();
 
     private readonly IModelClient _inner;
-    private readonly ResponseCache? _cache;
+    private readonly IResponseStore? _cache;
     private readonly Func<ModelRequest, string> _promptVersion;
 
     /// <param name="inner">The client that really calls the model.</param>
     /// <param name="cache">The store; may be null only when <paramref name="mode"/> is <see cref="CacheMode.Off"/>.</param>
     /// <param name="mode">ReadWrite normally; Off for <c>--no-cache</c> (no read, no write).</param>
     /// <param name="promptVersion">The prompt version that goes into the key (e.g. a hash of the stage's prompt template); "" when null.</param>
-    public CachingModelClient(IModelClient inner, ResponseCache? cache, CacheMode mode = CacheMode.ReadWrite, Func<ModelRequest, string>? promptVersion = null)
+    public CachingModelClient(IModelClient inner, IResponseStore? cache, CacheMode mode = CacheMode.ReadWrite, Func<ModelRequest, string>? promptVersion = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         if (cache is null && mode != CacheMode.Off)

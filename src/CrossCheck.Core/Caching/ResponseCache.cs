@@ -10,7 +10,7 @@ namespace CrossCheck.Caching;
 /// stored; errors never reach it. Safe to use from many threads and processes (a connection per operation, WAL
 /// journal, busy timeout). Default file: <see cref="DefaultPath"/>.
 /// </summary>
-public sealed class ResponseCache
+public sealed class ResponseCache : IResponseStore
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;

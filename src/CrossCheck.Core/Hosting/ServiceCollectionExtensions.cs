@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new ResponseCache(
             sp.GetRequiredService<IOptions<CrossCheckOptions>>().Value.CachePath ?? ResponseCache.DefaultPath(Environment.GetEnvironmentVariable),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IResponseStore>(sp => sp.GetRequiredService<ResponseCache>());
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CrossCheckOptions>>().Value;
@@ -50,7 +51,7 @@ public static class ServiceCollectionExtensions
             var http = sp.GetRequiredService<ProviderHttpClients>();
             return new PanelServices(sp.GetRequiredService<ModelClientFactory>().Create)
             {
-                Cache = options.NoCache ? null : sp.GetRequiredService<ResponseCache>(),
+                Cache = options.NoCache ? null : sp.GetRequiredService<IResponseStore>(),
                 CacheMode = options.NoCache ? CacheMode.Off : CacheMode.ReadWrite,
                 CacheScope = p => registry.Get(p.Provider).BaseUrl ?? "",
                 Prices = sp.GetRequiredService<PriceTable>(),

@@ -13,7 +13,7 @@ namespace CrossCheck.Running;
 /// </summary>
 public sealed record PanelServices(Func<PanelistSpec, IModelClient> ClientFor)
 {
-    public ResponseCache? Cache { get; init; }
+    public IResponseStore? Cache { get; init; }
 
     public CacheMode CacheMode { get; init; } = CacheMode.Off;
 

@@ -47,7 +47,7 @@ public sealed class SubmissionReader(ServeOptions serve, RunOptionsFactory facto
         }
         if (sources.Count == 0)
         {
-            throw Bad("no source given; add a 'source' file (PDF, Markdown, text or HTML) for each document the essay is about.");
+            throw Bad("no source given; add a 'source' file (PDF, Word, Markdown, text or HTML) for each document the essay is about.");
         }
         if (sources.Count > MaxSources)
         {

@@ -9,8 +9,8 @@ namespace CrossCheck.Server.Api;
 /// </summary>
 public static class UploadNames
 {
-    public static readonly string[] EssayTypes = [".md", ".markdown", ".txt", ".pdf"];
-    public static readonly string[] SourceTypes = [".md", ".markdown", ".txt", ".pdf", ".html", ".htm"];
+    public static readonly string[] EssayTypes = [".md", ".markdown", ".txt", ".pdf", ".docx"];
+    public static readonly string[] SourceTypes = [".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm"];
 
     /// <returns>The safe name, or null when the extension is not one of <paramref name="allowed"/>.</returns>
     public static string? Safe(string? uploaded, IReadOnlyCollection<string> allowed, string fallback)

@@ -48,7 +48,7 @@ public sealed class RunOptionsFactory(ServeOptions serve, CrossCheckOptions conf
             {
                 Rounds = submission.Rounds ?? config.Rounds,
                 Extract = submission.Extract && config.Extract,
-                MaxParallelClaims = Math.Max(1, serve.Workers),
+                MaxParallelClaims = Math.Max(1, serve.ClaimsPerRun ?? serve.Workers),
             },
             PromptsFolder = config.Prompts,
             MaxCost = submission.MaxCost ?? config.MaxCost,

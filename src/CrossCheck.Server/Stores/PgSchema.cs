@@ -28,6 +28,17 @@ public static class PgSchema
             tokens double precision NOT NULL,
             updated timestamptz NOT NULL);
         """,
+        """
+        CREATE TABLE crosscheck_responses (
+            key text PRIMARY KEY,
+            provider text NOT NULL,
+            model text NOT NULL,
+            text text NOT NULL,
+            input_tokens integer NOT NULL,
+            output_tokens integer NOT NULL,
+            model_version text,
+            created timestamptz NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -8,8 +8,8 @@ namespace CrossCheck.Server.Stores;
 
 /// <summary>
 /// The PostgreSQL profile: Hangfire.PostgreSql for jobs (a job whose worker dies becomes visible to the others after
-/// <see cref="ServeOptions.InvisibilityTimeoutSeconds"/>), runs with their leases and the providers' shared token
-/// buckets in CrossCheck's own tables (<see cref="PgSchema"/>, migrated on start). Uploads and run folders stay in
+/// <see cref="ServeOptions.InvisibilityTimeoutSeconds"/>), runs with their leases, the providers' shared token
+/// buckets and the response cache in CrossCheck's own tables (<see cref="PgSchema"/>, migrated on start). Uploads and run folders stay in
 /// <see cref="ServeOptions.DataRoot"/>, which every process must share.
 /// </summary>
 public static class PostgresProfile
@@ -29,6 +29,8 @@ public static class PostgresProfile
         services.AddSingleton(dataSource);
         services.AddSingleton<IRunStore>(new PgRunStore(dataSource));
         services.AddSingleton<IRateGate>(new PgRateGate(dataSource));
+        // Registered after the composition root's SQLite file, so this one is what the panel's clients use.
+        services.AddSingleton<Caching.IResponseStore>(sp => new PgResponseStore(dataSource, sp.GetRequiredService<TimeProvider>()));
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",

@@ -32,6 +32,7 @@ public sealed class ServePostgresTests : IDisposable
             o.Store = db.ConnectionString;
             o.SharedRequestsPerSecond["google"] = 1000;
             o.SharedRequestsPerSecond["anthropic"] = 1000;
+            o.ResponseCache = true;
         }))
         {
             using var alice = server.Client(ServerHarness.AliceToken);
@@ -52,6 +53,9 @@ public sealed class ServePostgresTests : IDisposable
         // Every call to a provider with a shared limit went through its bucket in the database.
         await using var buckets = dataSource.CreateCommand("SELECT string_agg(provider, ',' ORDER BY provider) FROM crosscheck_rate_buckets");
         Assert.Equal("anthropic", await buckets.ExecuteScalarAsync());
+        // The answers it paid for are in the shared response cache, for every process on this database.
+        await using var responses = dataSource.CreateCommand("SELECT count(*) FROM crosscheck_responses WHERE provider = 'anthropic'");
+        Assert.True((long)(await responses.ExecuteScalarAsync())! > 0, "no answer in the shared response cache");
     }
 
     [PostgresFact]
@@ -72,8 +76,9 @@ public sealed class ServePostgresTests : IDisposable
         Dictionary<string, string> Env(string cache) => new(PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0013")))
         {
             ["CrossCheck__Serve__InvisibilityTimeoutSeconds"] = "5",
-            // Each process its own response cache: only the run's log can spare a call the killed process paid for.
+            // No response cache (the profile's is shared in PostgreSQL): only the run's log can spare a call the killed process paid for.
             ["CrossCheck__CachePath"] = _temp.File(cache),
+            ["CrossCheck__Serve__ResponseCache"] = "false",
         };
         string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "2"];
         await using var a = await ServeProcess.StartAsync(_temp.Path, Env("cache-a.db"), args);

@@ -23,11 +23,14 @@ public sealed class ServeUploadTests : IDisposable
         await using var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o => o.MaxUploadMiB = 1);
         using var alice = server.Client(ServerHarness.AliceToken);
         var big = _temp.Write("big.txt", new string('x', 3 * 1024 * 1024));
+        var odt = _temp.Write("essay.odt", "PK not really");
         var docx = _temp.Write("essay.docx", "PK not really");
         var fakePdf = _temp.Write("fake.pdf", "this is not a PDF at all");
 
         await Expect(HttpStatusCode.UnsupportedMediaType, "multipart/form-data", new StringContent("{}", Encoding.UTF8, "application/json"));
-        await Expect(HttpStatusCode.UnsupportedMediaType, ".docx", ServeApi.Submission(docx, [source]));
+        await Expect(HttpStatusCode.UnsupportedMediaType, ".docx", ServeApi.Submission(odt, [source]));
+        // A .docx is read as `check` reads it: a damaged one is refused with the loader's own line.
+        await Expect(HttpStatusCode.BadRequest, "essay.docx", ServeApi.Submission(docx, [source]));
         await Expect(HttpStatusCode.RequestEntityTooLarge, "MiB", ServeApi.Submission(essay, [big]));
         await Expect(HttpStatusCode.BadRequest, "no source given", ServeApi.Submission(essay, []));
         await Expect(HttpStatusCode.BadRequest, "fake.pdf", ServeApi.Submission(essay, [fakePdf]));

@@ -40,6 +40,48 @@ public sealed class StoreContractTests : IDisposable
         await RateGateContract(new PgRateGate(one), new PgRateGate(two), shared: true);
     }
 
+    [Fact]
+    public Task Embedded_ResponseStore_KeepsTheContract() =>
+        ResponseStoreContract(new CrossCheck.Caching.ResponseCache(_temp.File("responses.db")), new CrossCheck.Caching.ResponseCache(_temp.File("responses.db")));
+
+    [PostgresFact]
+    public async Task Postgres_ResponseStore_KeepsTheContractAcrossProcesses()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var one = db.DataSource();
+        await using var two = db.DataSource();
+        await PgSchema.MigrateAsync(one, CancellationToken.None);
+        await ResponseStoreContract(new PgResponseStore(one, TimeProvider.System), new PgResponseStore(two, TimeProvider.System));
+    }
+
+    /// <summary><paramref name="one"/> and <paramref name="two"/> are the same store opened twice (two processes sharing it).</summary>
+    private static async Task ResponseStoreContract(CrossCheck.Caching.IResponseStore one, CrossCheck.Caching.IResponseStore two)
+    {
+        var panelist = new CrossCheck.Models.PanelistSpec("anthropic", "claude-opus-4-6", "claude");
+        one.EnsureUsable();
+        Assert.Null(await one.TryGetAsync("k1", default));
+        Assert.False(await one.PutAsync("k1", panelist, new("  ", 10, 0, null, TimeSpan.Zero), default));
+        Assert.Null(await two.TryGetAsync("k1", default));
+
+        Assert.True(await one.PutAsync("k1", panelist, new("{\"verdict\":\"supported\"} — ünïcode", 120, 34, "2026-01-01", TimeSpan.FromSeconds(2)), default));
+        var hit = await two.TryGetAsync("k1", default);
+        Assert.NotNull(hit);
+        Assert.Equal(("k1", "anthropic", "claude-opus-4-6", "{\"verdict\":\"supported\"} — ünïcode", 120, 34, "2026-01-01"), (hit.Key, hit.Provider, hit.Model, hit.Text, hit.InputTokens, hit.OutputTokens, hit.ModelVersion));
+        Assert.True(DateTimeOffset.UtcNow - hit.CreatedAt < TimeSpan.FromMinutes(5), hit.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+        // A later answer under the same key replaces the earlier one, for every reader.
+        Assert.True(await two.PutAsync("k1", panelist, new("second", 1, 2, null, TimeSpan.Zero), default));
+        var replaced = (await one.TryGetAsync("k1", default))!;
+        Assert.Equal(("second", 1, 2, (string?)null), (replaced.Text, replaced.InputTokens, replaced.OutputTokens, replaced.ModelVersion));
+
+        // Writers at once, from both: every answer is kept.
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => (i % 2 == 0 ? one : two).PutAsync($"c{i}", panelist, new($"answer {i}", i, i, null, TimeSpan.Zero), default)));
+        for (var i = 0; i < 24; i++)
+        {
+            Assert.Equal($"answer {i}", (await (i % 2 == 0 ? two : one).TryGetAsync($"c{i}", default))?.Text);
+        }
+    }
+
     private static async Task RunStoreContract(IRunStore store, Func<IRunStore> reopen)
     {
         var now = DateTimeOffset.UnixEpoch.AddYears(56);

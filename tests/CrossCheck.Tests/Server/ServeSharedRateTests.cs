@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using CrossCheck.Samples;
+using CrossCheck.Tests.Emulator;
+using CrossCheck.Tests.Panel;
+using CrossCheck.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CrossCheck.Tests.Server;
+
+/// <summary>
+/// A provider's shared limit, measured where the provider would see it: two `serve` processes on one PostgreSQL,
+/// each running its own run against the same provider account, and the requests counted at the emulator (stamped on
+/// arrival). Skipped without CROSSCHECK_TEST_POSTGRES.
+/// </summary>
+[Collection("serve")]
+public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
+{
+    private const double Rate = 4;
+    private const double Burst = 1;
+    private const string Provider = "anthropic";
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [PostgresFact]
+    public async Task TwoServes_ShareOneProviderLimit_AsCountedAtTheEmulator()
+    {
+        var (_, source) = SampleGenerator.Write(_temp.File("sample"));
+        await using var db = await PostgresDatabase.CreateAsync();
+        // 200 ms an answer: each process alone asks for far more than the limit (8 claims in flight per run), so the
+        // gate, not the demand, sets the pace.
+        await using var emulator = new ProviderEmulator(r => new PanelScript().Answer(r).After(TimeSpan.FromMilliseconds(200)));
+        string[] keys = [FakeKeys.Sk("emulated-rate-key-a"), FakeKeys.Sk("emulated-rate-key-b")];
+        string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "1"];
+        await using var a = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[0], "a"), args);
+        await using var b = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[1], "b"), args);
+
+        // One run per process: each takes one run at a time (--workers 1) and checks 8 of its claims at once, so the
+        // second run submitted goes to the process that is not busy with the first.
+        using var ca = a.Client();
+        using var cb = b.Client();
+        var essays = new[] { _temp.Write("essay-1.md", Claims(16, 1)), _temp.Write("essay-2.md", Claims(16, 2)) };
+        var form = new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" };
+        var ids = new[] { await ServeApi.SubmitAsync(ca, essays[0], source, form), await ServeApi.SubmitAsync(cb, essays[1], source, form) };
+        foreach (var id in ids)
+        {
+            var run = await ServeApi.WaitForAsync(ca, id, ServeApi.Finished, seconds: 300);
+            Assert.True(run.GetProperty("status").GetString() == "succeeded", run.ToString() + a.Output + b.Output);
+        }
+
+        var calls = emulator.Requests.Where(r => r.Parsed?.Provider == Provider).OrderBy(r => r.Arrived).ToArray();
+        var times = calls.Select(r => (r.Arrived - calls[0].Arrived).TotalSeconds).ToArray();
+        var report = $"{calls.Length} requests over {times[^1]:0.00} s; " + string.Join(", ", keys.Select((k, i) => $"process {i + 1}: {calls.Count(c => SentWith(c, k))} from {(calls.First(c => SentWith(c, k)).Arrived - calls[0].Arrived).TotalSeconds:0.0} s to {(calls.Last(c => SentWith(c, k)).Arrived - calls[0].Arrived).TotalSeconds:0.0} s"))
+            + "; per second: " + string.Join(" ", times.GroupBy(t => (int)t).Select(g => g.Count()));
+
+        // Both processes called the provider, and while both were calling: the limit was shared, not each process's own.
+        var first = keys.Select(k => calls.First(c => SentWith(c, k)).Arrived).Max();
+        var last = keys.Select(k => calls.Last(c => SentWith(c, k)).Arrived).Min();
+        Assert.True(last - first > TimeSpan.FromSeconds(3), "the two processes did not call the provider at the same time: " + report);
+        Assert.All(keys, k => Assert.True(calls.Count(c => SentWith(c, k)) >= calls.Length / 5, report));
+
+        // The rate while both processes were calling (each asks for more than the limit then): one request every 1/rate seconds.
+        var shared = calls.Where(c => c.Arrived >= first && c.Arrived <= last).Select(c => (c.Arrived - first).TotalSeconds).ToArray();
+        var measured = (shared.Length - 1) / shared[^1];
+        report += string.Create(CultureInfo.InvariantCulture, $"; {shared.Length} while both called, over {shared[^1]:0.00} s");
+        Assert.True(Math.Abs(measured - Rate) <= 0.05 * Rate, $"measured {measured:0.00} req/s against a limit of {Rate}: {report}");
+        // Never above the limit by more than one burst, in any one-second window.
+        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u < t + 1.0).Count()).Max();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"measured {measured:0.00} req/s (limit {Rate}), busiest second {busiest} (limit + burst {Rate + Burst}): {report}"));
+        Assert.True(busiest <= Rate + Burst, $"{busiest} requests in one second against a limit of {Rate} and a burst of {Burst}: {report}");
+    }
+
+    private Dictionary<string, string> Env(ProviderEmulator emulator, string key, string name) => new(PanelScript.Env(emulator, key))
+    {
+        [$"CrossCheck__Serve__SharedRequestsPerSecond__{Provider}"] = Rate.ToString(CultureInfo.InvariantCulture),
+        ["CrossCheck__Serve__SharedBurst"] = Burst.ToString(CultureInfo.InvariantCulture),
+        ["CrossCheck__Serve__ClaimsPerRun"] = "8",
+        // The per-process limits are lifted, so only the shared one applies.
+        ["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0",
+        ["CrossCheck__Resilience__Default__TokensPerMinute"] = "0",
+        ["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "64",
+        ["CrossCheck__CachePath"] = _temp.File($"cache-{name}.db"),
+    };
+
+    private static bool SentWith(RecordedRequest request, string key) =>
+        request.Headers.TryGetValue("x-api-key", out var k) && k == key
+        || request.Headers.TryGetValue("Authorization", out var auth) && auth.EndsWith(key, StringComparison.Ordinal);
+
+    /// <summary>An essay of <paramref name="count"/> distinct checkable sentences; <paramref name="series"/> keeps two essays apart.</summary>
+    private static string Claims(int count, int series)
+    {
+        var text = new StringBuilder($"# Series {series}\n\n");
+        for (var i = 1; i <= count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Evaluation {i} of series {series} of the Halcyon-3 card reports a refusal rate of {i + 40}% on test set {(i * 7) + series}. ");
+            if (i % 4 == 0)
+            {
+                text.Append("\n\n");
+            }
+        }
+        return text.ToString();
+    }
+}
