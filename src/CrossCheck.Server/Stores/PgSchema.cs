@@ -50,6 +50,12 @@ public static class PgSchema
             line text NOT NULL,
             PRIMARY KEY (run_id, seq));
         """,
+        """
+        CREATE TABLE crosscheck_budgets (
+            budget text PRIMARY KEY,
+            spent numeric NOT NULL,
+            reserved numeric NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -123,6 +123,45 @@ public sealed class StoreContractTests : IDisposable
         Assert.Equal(hash, verified.LastHash);
     }
 
+    [Fact]
+    public Task Embedded_BudgetGate_KeepsTheContract()
+    {
+        var gate = new LocalBudgetGate();
+        return BudgetGateContract(gate, gate);
+    }
+
+    [PostgresFact]
+    public async Task Postgres_BudgetGate_KeepsTheContractAcrossProcesses()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var one = db.DataSource();
+        await using var two = db.DataSource();
+        await PgSchema.MigrateAsync(one, CancellationToken.None);
+        await BudgetGateContract(new PgBudgetGate(one), new PgBudgetGate(two));
+    }
+
+    private static async Task BudgetGateContract(IBudgetGate one, IBudgetGate two)
+    {
+        // 40 reservations of $0.30 at once, through both openers, against a $3.00 limit: exactly 10 fit, never more.
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => (i % 2 == 0 ? one : two).TryReserveAsync("run-1", 3.00m, 0.30m, default))));
+        Assert.Equal(10, results.Count(r => r));
+        Assert.Equal((0m, 3.00m), await one.GetAsync("run-1", default));
+
+        // An answer that cost less than its estimate frees the difference, and only that.
+        await two.SettleAsync("run-1", 0.30m, 0.10m, default);
+        Assert.False(await one.TryReserveAsync("run-1", 3.00m, 0.30m, default));
+        Assert.True(await one.TryReserveAsync("run-1", 3.00m, 0.20m, default));
+        Assert.Equal((0.10m, 2.90m), await two.GetAsync("run-1", default));
+        // A call that failed costs nothing.
+        await one.SettleAsync("run-1", 0.30m, 0m, default);
+        Assert.Equal((0.10m, 2.60m), await two.GetAsync("run-1", default));
+
+        // Each budget is its own.
+        Assert.Equal((0m, 0m), await one.GetAsync("run-2", default));
+        Assert.True(await two.TryReserveAsync("run-2", 0.50m, 0.50m, default));
+        Assert.False(await one.TryReserveAsync("run-2", 0.50m, 0.01m, default));
+    }
+
     /// <summary><paramref name="one"/> and <paramref name="two"/> are the same store opened twice (two processes sharing it).</summary>
     private static async Task ResponseStoreContract(CrossCheck.Caching.IResponseStore one, CrossCheck.Caching.IResponseStore two)
     {
