@@ -92,22 +92,28 @@ public sealed class ProvenanceLog : IDisposable
     {
         lock (_gate)
         {
-            var record = new JsonObject
-            {
-                ["v"] = _version,
-                ["seq"] = _sequence,
-                ["at"] = _time.GetUtcNow().ToString("O"),
-                ["type"] = type,
-                ["prev"] = _previous,
-                ["data"] = JsonSerializer.SerializeToNode(data, Json),
-            };
-            var line = Encoding.UTF8.GetBytes(record.ToJsonString(Json));
+            var line = Line(_sequence, _time.GetUtcNow(), type, _previous, data, _version);
             _stream.Write(line);
             _stream.WriteByte((byte)'\n');
             _stream.Flush(flushToDisk: true);
             _previous = Convert.ToHexStringLower(SHA256.HashData(line));
             _sequence++;
         }
+    }
+
+    /// <summary>One record's line (UTF-8, without its newline), exactly as this log writes it; its SHA-256 is the next record's <c>prev</c>.</summary>
+    public static byte[] Line(long sequence, DateTimeOffset at, string type, string previous, object data, int version = FormatVersion)
+    {
+        var record = new JsonObject
+        {
+            ["v"] = version,
+            ["seq"] = sequence,
+            ["at"] = at.ToString("O"),
+            ["type"] = type,
+            ["prev"] = previous,
+            ["data"] = JsonSerializer.SerializeToNode(data, Json),
+        };
+        return Encoding.UTF8.GetBytes(record.ToJsonString(Json));
     }
 
     public void Dispose() => _stream.Dispose();

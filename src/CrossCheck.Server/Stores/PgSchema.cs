@@ -39,6 +39,23 @@ public static class PgSchema
             model_version text,
             created timestamptz NOT NULL);
         """,
+        """
+        CREATE TABLE crosscheck_provenance_heads (
+            run_id text PRIMARY KEY,
+            next_seq bigint NOT NULL,
+            last_hash text NOT NULL);
+        CREATE TABLE crosscheck_provenance (
+            run_id text NOT NULL,
+            seq bigint NOT NULL,
+            line text NOT NULL,
+            PRIMARY KEY (run_id, seq));
+        """,
+        """
+        CREATE TABLE crosscheck_budgets (
+            budget text PRIMARY KEY,
+            spent numeric NOT NULL,
+            reserved numeric NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -36,13 +36,16 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
         await using var a = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[0], "a"), args);
         await using var b = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[1], "b"), args);
 
+        await BothWorkersUpAsync(db);
         // One run per process: each takes one run at a time (--workers 1) and checks 8 of its claims at once, so the
-        // second run submitted goes to the process that is not busy with the first.
+        // second run, submitted once the first is taken, goes to the process that is not busy with it.
         using var ca = a.Client();
         using var cb = b.Client();
         var essays = new[] { _temp.Write("essay-1.md", Claims(16, 1)), _temp.Write("essay-2.md", Claims(16, 2)) };
         var form = new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" };
-        var ids = new[] { await ServeApi.SubmitAsync(ca, essays[0], source, form), await ServeApi.SubmitAsync(cb, essays[1], source, form) };
+        var firstId = await ServeApi.SubmitAsync(ca, essays[0], source, form);
+        await ServeApi.WaitForAsync(ca, firstId, r => r.GetProperty("status").GetString() != "queued", seconds: 120);
+        var ids = new[] { firstId, await ServeApi.SubmitAsync(cb, essays[1], source, form) };
         foreach (var id in ids)
         {
             var run = await ServeApi.WaitForAsync(ca, id, ServeApi.Finished, seconds: 300);
@@ -57,7 +60,7 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
         // Both processes called the provider, and while both were calling: the limit was shared, not each process's own.
         var first = keys.Select(k => calls.First(c => SentWith(c, k)).Arrived).Max();
         var last = keys.Select(k => calls.Last(c => SentWith(c, k)).Arrived).Min();
-        Assert.True(last - first > TimeSpan.FromSeconds(3), "the two processes did not call the provider at the same time: " + report);
+        Assert.True(last - first > TimeSpan.FromSeconds(3), "the two processes did not call the provider at the same time: " + report + "\n" + a.Output + "\n" + b.Output);
         Assert.All(keys, k => Assert.True(calls.Count(c => SentWith(c, k)) >= calls.Length / 5, report));
 
         // The rate while both processes were calling (each asks for more than the limit then): one request every 1/rate seconds.
@@ -69,6 +72,33 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
         var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u < t + 1.0).Count()).Max();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"measured {measured:0.00} req/s (limit {Rate}), busiest second {busiest} (limit + burst {Rate + Burst}): {report}"));
         Assert.True(busiest <= Rate + Burst, $"{busiest} requests in one second against a limit of {Rate} and a burst of {Burst}: {report}");
+    }
+
+    /// <summary>
+    /// A process prints its address before its job server has registered and started fetching (seconds later on a
+    /// loaded machine); a run submitted before then waits in the queue. Both must be fetching for the runs to overlap.
+    /// </summary>
+    private static async Task BothWorkersUpAsync(PostgresDatabase db)
+    {
+        await using var dataSource = db.DataSource();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await using var command = dataSource.CreateCommand("SELECT count(*) FROM hangfire.server");
+                if ((long)(await command.ExecuteScalarAsync())! >= 2)
+                {
+                    return;
+                }
+            }
+            catch (Npgsql.PostgresException)
+            {
+                // The job schema is not made yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the two serve processes' job servers did not both register within 2 minutes");
     }
 
     private Dictionary<string, string> Env(ProviderEmulator emulator, string key, string name) => new(PanelScript.Env(emulator, key))

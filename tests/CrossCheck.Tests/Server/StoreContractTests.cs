@@ -54,6 +54,114 @@ public sealed class StoreContractTests : IDisposable
         await ResponseStoreContract(new PgResponseStore(one, TimeProvider.System), new PgResponseStore(two, TimeProvider.System));
     }
 
+    [Fact]
+    public async Task Embedded_ProvenanceChain_KeepsTheContract()
+    {
+        var folder = _temp.File("chains");
+        using (var chain = new FileProvenanceChain(folder, TimeProvider.System))
+        {
+            await ProvenanceChainContract(chain, chain);
+        }
+        // Opened again (a restart), the file goes on from where it ended.
+        using var again = new FileProvenanceChain(folder, TimeProvider.System);
+        await ChainContinues(again);
+    }
+
+    [PostgresFact]
+    public async Task Postgres_ProvenanceChain_KeepsTheContractAcrossProcesses()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var one = db.DataSource();
+        await using var two = db.DataSource();
+        await PgSchema.MigrateAsync(one, CancellationToken.None);
+        await ProvenanceChainContract(new PgProvenanceChain(one, TimeProvider.System), new PgProvenanceChain(two, TimeProvider.System));
+        await ChainContinues(new PgProvenanceChain(two, TimeProvider.System));
+    }
+
+    /// <summary>Four writers at once, two through each of <paramref name="one"/> and <paramref name="two"/> (two processes on one store): one chain that verify-log accepts.</summary>
+    private async Task ProvenanceChainContract(IProvenanceChain one, IProvenanceChain two)
+    {
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            for (var i = 0; i < 25; i++)
+            {
+                mine.Add((await (w % 2 == 0 ? one : two).AppendAsync("run-a", "model_call", new { writer = w, call = i, text = "ünïcode \"quoted\"" }, default)).Sequence);
+            }
+            return mine;
+        }));
+        var sequences = (await Task.WhenAll(writers)).SelectMany(s => s).Order().ToArray();
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), sequences);
+        var (first, _) = await one.AppendAsync("run-b", "run_start", new { other = true }, default);
+        Assert.Equal(0, first);
+
+        var path = _temp.File("run-a.provenance.jsonl");
+        Assert.Equal(100, await two.ExportAsync("run-a", path, default));
+        var verified = CrossCheck.Provenance.ProvenanceVerifier.Verify(path);
+        Assert.True(verified.ChainHolds, verified.ToString());
+        Assert.Equal(100, verified.Records);
+        var cli = CliRunner.Run(_temp.Path, "verify-log", path);
+        Assert.True(cli.ExitCode == 0, cli.StdOut + cli.StdErr);
+        // Each writer's records are in its own order within the one chain.
+        var lines = File.ReadAllLines(path).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("data")).ToArray();
+        for (var w = 0; w < 4; w++)
+        {
+            var calls = lines.Where(d => d.GetProperty("writer").GetInt32() == w).Select(d => d.GetProperty("call").GetInt32()).ToArray();
+            Assert.Equal(Enumerable.Range(0, 25), calls);
+        }
+    }
+
+    /// <summary>A chain opened anew continues the one it finds: the next record follows the last, and the export still verifies.</summary>
+    private async Task ChainContinues(IProvenanceChain chain)
+    {
+        var (sequence, hash) = await chain.AppendAsync("run-a", "run_resumed", new { after = 100 }, default);
+        Assert.Equal(100, sequence);
+        var path = _temp.File("run-a-again.provenance.jsonl");
+        Assert.Equal(101, await chain.ExportAsync("run-a", path, default));
+        var verified = CrossCheck.Provenance.ProvenanceVerifier.Verify(path);
+        Assert.True(verified.ChainHolds, verified.ToString());
+        Assert.Equal(hash, verified.LastHash);
+    }
+
+    [Fact]
+    public Task Embedded_BudgetGate_KeepsTheContract()
+    {
+        var gate = new LocalBudgetGate();
+        return BudgetGateContract(gate, gate);
+    }
+
+    [PostgresFact]
+    public async Task Postgres_BudgetGate_KeepsTheContractAcrossProcesses()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var one = db.DataSource();
+        await using var two = db.DataSource();
+        await PgSchema.MigrateAsync(one, CancellationToken.None);
+        await BudgetGateContract(new PgBudgetGate(one), new PgBudgetGate(two));
+    }
+
+    private static async Task BudgetGateContract(IBudgetGate one, IBudgetGate two)
+    {
+        // 40 reservations of $0.30 at once, through both openers, against a $3.00 limit: exactly 10 fit, never more.
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => (i % 2 == 0 ? one : two).TryReserveAsync("run-1", 3.00m, 0.30m, default))));
+        Assert.Equal(10, results.Count(r => r));
+        Assert.Equal((0m, 3.00m), await one.GetAsync("run-1", default));
+
+        // An answer that cost less than its estimate frees the difference, and only that.
+        await two.SettleAsync("run-1", 0.30m, 0.10m, default);
+        Assert.False(await one.TryReserveAsync("run-1", 3.00m, 0.30m, default));
+        Assert.True(await one.TryReserveAsync("run-1", 3.00m, 0.20m, default));
+        Assert.Equal((0.10m, 2.90m), await two.GetAsync("run-1", default));
+        // A call that failed costs nothing.
+        await one.SettleAsync("run-1", 0.30m, 0m, default);
+        Assert.Equal((0.10m, 2.60m), await two.GetAsync("run-1", default));
+
+        // Each budget is its own.
+        Assert.Equal((0m, 0m), await one.GetAsync("run-2", default));
+        Assert.True(await two.TryReserveAsync("run-2", 0.50m, 0.50m, default));
+        Assert.False(await one.TryReserveAsync("run-2", 0.50m, 0.01m, default));
+    }
+
     /// <summary><paramref name="one"/> and <paramref name="two"/> are the same store opened twice (two processes sharing it).</summary>
     private static async Task ResponseStoreContract(CrossCheck.Caching.IResponseStore one, CrossCheck.Caching.IResponseStore two)
     {
