@@ -19,6 +19,9 @@ public static partial class InstructionDetector
 {
     public const double Threshold = 1.0;
 
+    private const int Stretch = 1 << 16;
+    private const int Overlap = 1024;
+
     /// <summary>(name, weight, pattern). Weights: 1.0 = an instruction on its own; 0.5 = suspicious, needs another.</summary>
     public static IReadOnlyList<(string Name, double Weight, Regex Pattern)> Patterns { get; } =
     [
@@ -50,12 +53,22 @@ public static partial class InstructionDetector
         {
             return findings;
         }
-        foreach (var (name, weight, pattern) in Patterns)
+        // A long source is scanned in stretches that start at a line, each searched on its own: the patterns' time-out
+        // (a guard against runaway backtracking) holds per search, and one search over a 300-page source could pass it
+        // on a busy machine and stop the run. A finding is kept in the stretch it starts in; the search runs on a
+        // little past the stretch's end so a finding across the cut is still found whole.
+        for (var start = 0; start < text.Length;)
         {
-            foreach (Match m in pattern.Matches(text))
+            var next = text.Length - start <= Stretch ? text.Length : text.IndexOf('\n', start + Stretch) is var n and >= 0 ? n + 1 : text.Length;
+            var length = Math.Min(text.Length, next + Overlap) - start;
+            foreach (var (name, weight, pattern) in Patterns)
             {
-                findings.Add(new InstructionFinding(m.Index, m.Length, name, weight, m.Value));
+                for (var m = pattern.Match(text, start, length); m.Success && m.Index < next; m = m.NextMatch())
+                {
+                    findings.Add(new InstructionFinding(m.Index, m.Length, name, weight, m.Value));
+                }
             }
+            start = next;
         }
         findings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return findings;
