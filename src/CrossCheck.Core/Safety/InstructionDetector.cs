@@ -19,6 +19,8 @@ public static partial class InstructionDetector
 {
     public const double Threshold = 1.0;
 
+    private const int Overlap = 1024;
+
     /// <summary>(name, weight, pattern). Weights: 1.0 = an instruction on its own; 0.5 = suspicious, needs another.</summary>
     public static IReadOnlyList<(string Name, double Weight, Regex Pattern)> Patterns { get; } =
     [
@@ -50,19 +52,23 @@ public static partial class InstructionDetector
         {
             return findings;
         }
-        // Scanned a window at a time (cut at a line end): each regex's timeout then bounds the work on one window,
-        // not on a whole 10 MiB essay or 200 MiB source, where it used to time out and end the run as an internal error.
+        // A long source is scanned in stretches that start at a line, each searched on its own: the patterns' time-out
+        // (a guard against runaway backtracking) holds per search, and one search over a 300-page source could pass it
+        // on a busy machine and stop the run. A finding is kept in the stretch it starts in; the search runs on a
+        // little past the stretch's end so a finding across the cut is still found whole.
         for (var start = 0; start < text.Length;)
         {
-            var end = WindowEnd(text, start);
+            // Cut after a line end within the window (a hard cut when a line is longer than the window).
+            var next = WindowEnd(text, start);
+            var length = Math.Min(text.Length, next + Overlap) - start;
             foreach (var (name, weight, pattern) in Patterns)
             {
-                foreach (Match m in pattern.Matches(text[start..end]))
+                for (var m = pattern.Match(text, start, length); m.Success && m.Index < next; m = m.NextMatch())
                 {
-                    findings.Add(new InstructionFinding(start + m.Index, m.Length, name, weight, m.Value));
+                    findings.Add(new InstructionFinding(m.Index, m.Length, name, weight, m.Value));
                 }
             }
-            start = end;
+            start = next;
         }
         findings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return findings;
@@ -77,7 +83,7 @@ public static partial class InstructionDetector
 
     public static bool IsInstructionLike(string text) => Score(text) >= Threshold;
 
-    private const int Window = 16 * 1024;
+    private const int Window = 64 * 1024;
 
     /// <summary>Where the window from <paramref name="start"/> ends: after the last line end within <see cref="Window"/> characters (a paragraph end if there is one), else at the window's size.</summary>
     private static int WindowEnd(string text, int start)
