@@ -88,7 +88,7 @@ public sealed partial class LongEssayTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(1000, detailed.Distinct(StringComparer.Ordinal).Count());
         var first = File.ReadAllText(report.FullName);
         Assert.Equal(250, FullDetail().Matches(first).Count);
-        Assert.Equal(750, Regex.Matches(first, "is on <a href=\"report-[234]\\.html#detail-C[0-9]+\">").Count);
+        Assert.Equal(750, Regex.Matches(first, "is on <a href=\"report-[234]\\.html#C[0-9]+\">").Count);
         // Problems first: report.html details the worst claims; here the grounding checker finds most numbers absent.
         Assert.DoesNotContain("data-final=\"supported\"", FullDetail().Matches(first).Select(m => m.Value), StringComparer.Ordinal);
     }

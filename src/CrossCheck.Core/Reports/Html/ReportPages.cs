@@ -40,7 +40,7 @@ internal static class ReportPages
         html.Element("blockquote", ProblemList.Shorten(c.Text, 400), ("class", "claim-text")).Line();
         var file = FileName(page);
         html.Open("p").Text("This run has many claims, so the full detail of this one (evidence, checks, every answer, the review form) is on ")
-            .Element("a", file, ("href", $"{file}#detail-{c.Id}")).Text(".").Close("p").Line();
+            .Element("a", file, ("href", $"{file}#{Uri.EscapeDataString(c.Id)}")).Text(".").Close("p").Line();
         html.Raw("</section>\n");
     }
 
