@@ -146,7 +146,7 @@ public static class RunEndpoints
         {
             return NotFound(id);
         }
-        if (!Artifacts.TryGetValue(name, out var contentType))
+        if (!Artifacts.TryGetValue(name, out var contentType) && !IsReportPage(name, out contentType))
         {
             return Results.Json(new ApiError($"no artifact '{Printable(name)}'; ask for one of {string.Join(", ", Artifacts.Keys)}."), statusCode: StatusCodes.Status404NotFound);
         }
@@ -156,6 +156,14 @@ public static class RunEndpoints
             return Results.Json(new ApiError($"run '{id}' is {run.Status.ToString().ToLowerInvariant()}: its artifacts exist once it has succeeded."), statusCode: StatusCodes.Status409Conflict);
         }
         return Results.File(path, contentType);
+    }
+
+    /// <summary>A further page of a long run's report (<c>report-2.html</c>, <c>report-3.html</c>…), which report.html links to.</summary>
+    private static bool IsReportPage(string name, out string contentType)
+    {
+        contentType = "text/html; charset=utf-8";
+        return name.StartsWith("report-", StringComparison.Ordinal) && name.EndsWith(".html", StringComparison.Ordinal)
+            && name["report-".Length..^".html".Length] is { Length: > 0 and <= 6 } number && number.All(char.IsAsciiDigit);
     }
 
     /// <summary>The run when the id is well-formed, exists, and the caller may see it; otherwise null (answered 404).</summary>
