@@ -11,6 +11,9 @@ public sealed class Output(bool quiet)
     /// <summary>Wide enough that no line is ever wrapped when the output goes to a file or a CI log.</summary>
     private const int PlainWidth = 1 << 15;
 
+    /// <summary>The console lists at most this many problem claims (the worst); a long run's thousands stay in the reports.</summary>
+    public const int ConsoleProblemLines = 20;
+
     /// <summary>Progress goes to stderr; made afresh by <see cref="ConfigureConsoles"/> so it follows <see cref="Console.Error"/>.</summary>
     private static IAnsiConsole _err = ErrorConsole();
     private string? _lastStage;
@@ -84,9 +87,13 @@ public sealed class Output(bool quiet)
             AnsiConsole.WriteLine($"Problem claims ({problems.Count}), worst first:");
             var idWidth = problems.Max(p => p.Id.Length);
             var verdictWidth = problems.Max(p => p.Verdict.Name().Length);
-            foreach (var p in problems)
+            foreach (var p in problems.Take(ConsoleProblemLines))
             {
                 AnsiConsole.WriteLine($"  {p.Id.PadRight(idWidth)}  {p.Verdict.Name().PadRight(verdictWidth)}  line {p.Line,-4} {p.Evidence ?? "no evidence found"}: {p.ShortReason()}");
+            }
+            if (problems.Count > ConsoleProblemLines)
+            {
+                AnsiConsole.WriteLine($"  … and {problems.Count - ConsoleProblemLines} more problem claim(s): report.html lists them all, worst first (also report.md, matrix.csv).");
             }
         }
         AnsiConsole.WriteLine($"{run.Outcomes.Count} claims checked against {run.Sources.Count} source(s). Run folder: {run.Folder}");

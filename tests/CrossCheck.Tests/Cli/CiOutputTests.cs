@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using CrossCheck.Samples;
 using CrossCheck.Tests.Support;
@@ -49,6 +50,26 @@ public sealed class CiOutputTests : IDisposable
         Assert.True(contradiction.Length > 80, contradiction);
         Assert.Contains("31%", contradiction, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Length > 80 && l.StartsWith("To add an LLM panel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Console_ListsAtMostTwentyProblemClaims_AndSaysHowManyMoreTheReportsHold()
+    {
+        // 26 sentences, each quoting words the source does not hold: 26 problem claims.
+        var essay = string.Join("\n\n", Enumerable.Range(1, 26).Select(i => $"The report states that \"quibbling zeppelins number {i} outran the marmalade\"."));
+        File.WriteAllText(_temp.File("in/many.md"), essay);
+
+        var result = CliRunner.Run(_temp.Path, "check", "in/many.md", "--source", "in/source.pdf", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.StdOut.Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("Problem claims (", StringComparison.Ordinal));
+        Assert.True(header >= 0, result.StdOut);
+        var total = int.Parse(lines[header]["Problem claims (".Length..lines[header].IndexOf(')', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total > 20, result.StdOut);
+        var listed = lines.Skip(header + 1).TakeWhile(l => Regex.IsMatch(l, @"^\s+C\d+\s")).Count();
+        Assert.Equal(20, listed);
+        Assert.StartsWith($"  … and {total - 20} more problem claim(s): report.html lists them all", lines[header + 1 + listed], StringComparison.Ordinal);
     }
 
     [Fact]
