@@ -69,6 +69,13 @@ public static class ServeApp
         s.AddMetrics();
         s.AddSingleton<ServeMetrics>();
         s.AddTransient<RunJob>();
+        s.AddTransient<RunPlanner>();
+        s.AddTransient<ClaimJob>();
+        s.AddTransient<FinishRunJob>();
+        s.AddTransient<RunFinisher>();
+        s.AddSingleton<ClaimCheck>();
+        s.AddSingleton<RunOutcomes>();
+        s.AddSingleton<RunContexts>();
         StorageProfile.Add(s, serve);
         s.AddHostedService<ResumeOnStart>();
 

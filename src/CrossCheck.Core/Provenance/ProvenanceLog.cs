@@ -22,7 +22,8 @@ public sealed class ProvenanceLog : IDisposable
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     private static readonly JsonSerializerOptions Json = ReportJson.Options;
-    private readonly FileStream _stream;
+    private readonly FileStream? _stream;
+    private readonly IProvenanceAppender? _appender;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private string _previous = GenesisHash;
@@ -33,6 +34,16 @@ public sealed class ProvenanceLog : IDisposable
     {
         _time = time;
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+    }
+
+    /// <summary>
+    /// A log whose records go to <paramref name="appender"/> (a chain other writers extend too): <see cref="LastHash"/>
+    /// and <see cref="Count"/> follow this log's own last record, so they are the chain's head once this writer is the last.
+    /// </summary>
+    public ProvenanceLog(IProvenanceAppender appender, TimeProvider time)
+    {
+        _appender = appender;
+        _time = time;
     }
 
     private ProvenanceLog(FileStream stream, TimeProvider time, string previous, long sequence, int version)
@@ -90,10 +101,23 @@ public sealed class ProvenanceLog : IDisposable
     /// </summary>
     public void Append(string type, object data)
     {
+        if (_appender is not null)
+        {
+            var (sequence, hash) = _appender.Append(_time.GetUtcNow(), type, data);
+            lock (_gate)
+            {
+                if (sequence >= _sequence)
+                {
+                    _previous = hash;
+                    _sequence = sequence + 1;
+                }
+            }
+            return;
+        }
         lock (_gate)
         {
             var line = Line(_sequence, _time.GetUtcNow(), type, _previous, data, _version);
-            _stream.Write(line);
+            _stream!.Write(line);
             _stream.WriteByte((byte)'\n');
             _stream.Flush(flushToDisk: true);
             _previous = Convert.ToHexStringLower(SHA256.HashData(line));
@@ -116,5 +140,9 @@ public sealed class ProvenanceLog : IDisposable
         return Encoding.UTF8.GetBytes(record.ToJsonString(Json));
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream?.Dispose();
+        _appender?.Dispose();
+    }
 }

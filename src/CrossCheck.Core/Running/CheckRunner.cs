@@ -49,7 +49,26 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         var logger = services?.Logging?.CreateLogger<CheckRunner>() ?? NullLogger<CheckRunner>.Instance;
         using var state = new RunState(options, progress, time.GetUtcNow());
         using var runSpan = Telemetry.CrossCheckTelemetry.StartRun(options.EssayPath, options.SourcePaths.Count, options.Panel.Count);
-        foreach (var step in Steps)
+        await RunStepsAsync(state, Steps, cancellationToken).ConfigureAwait(false);
+        RunLog.RunWritten(logger, state.RunId, state.FinalFolder);
+        runSpan?.SetTag("crosscheck.run.id", state.RunId).SetTag("crosscheck.claims", state.Result?.Outcomes.Count);
+        return state.Result!;
+    }
+
+    /// <summary>
+    /// The steps before the panel (ingest … grounding): what a host that checks each claim as a job of its own runs
+    /// to plan a run, before it hands out the claims (<see cref="PanelRunner.RunClaimAsync"/> on each).
+    /// </summary>
+    public IReadOnlyList<IRunStep> PlanSteps => [.. Steps.TakeWhile(s => s is not PanelStep)];
+
+    /// <summary>The steps after the panel (reports, run_end, the seal, the folder renamed into place), for the same host's finishing job.</summary>
+    public IReadOnlyList<IRunStep> FinishSteps => [.. Steps.SkipWhile(s => s is not PanelStep).Skip(1)];
+
+    /// <summary>Runs <paramref name="steps"/> over <paramref name="state"/> in order, each in its telemetry span and log lines.</summary>
+    public async Task RunStepsAsync(RunState state, IEnumerable<IRunStep> steps, CancellationToken cancellationToken)
+    {
+        var logger = services?.Logging?.CreateLogger<CheckRunner>() ?? NullLogger<CheckRunner>.Instance;
+        foreach (var step in steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var stepSpan = Telemetry.CrossCheckTelemetry.StartStep(step.Name);
@@ -58,9 +77,6 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
             await step.RunAsync(state, cancellationToken).ConfigureAwait(false);
             RunLog.StepDone(logger, step.Name, time.GetElapsedTime(started).TotalMilliseconds);
         }
-        RunLog.RunWritten(logger, state.RunId, state.FinalFolder);
-        runSpan?.SetTag("crosscheck.run.id", state.RunId).SetTag("crosscheck.claims", state.Result?.Outcomes.Count);
-        return state.Result!;
     }
 
     /// <summary>

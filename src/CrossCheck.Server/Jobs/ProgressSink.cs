@@ -79,7 +79,7 @@ public sealed class ProgressSink(IRunStore store, string runId, TimeProvider tim
             }
             await store.UpdateAsync(runId, r => r.Finished ? r : r with
             {
-                Stage = last.Stage, Done = last.Done, Total = last.Total, Claims = claims, Updated = time.GetUtcNow(),
+                Stage = last.Stage, Done = last.Done, Total = last.Total, Claims = claims.Length > 0 ? claims : r.Claims, Updated = time.GetUtcNow(),
             }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or Npgsql.NpgsqlException)

@@ -11,13 +11,16 @@ using Microsoft.Extensions.Options;
 namespace CrossCheck.Server.Jobs;
 
 /// <summary>
-/// The Hangfire job that runs one submitted run, given its id only. It runs the same pipeline as <c>check</c>
-/// (<see cref="CheckRunner"/>) into <c>&lt;data&gt;/runs</c>; a run that a restart or another worker picks up
-/// again resumes from its <c>.partial</c> folder's log, so no recorded answer is paid for twice.
+/// The Hangfire job that starts one submitted run, given its id only. A run with a panel is planned
+/// (<see cref="RunPlanner"/>) and its claims handed out as jobs of their own; any other run goes through the same
+/// pipeline as <c>check</c> (<see cref="CheckRunner"/>) here. Either writes into <c>&lt;data&gt;/runs</c>; a run that a
+/// restart or another worker picks up again resumes from its <c>.partial</c> folder's log or chain, so no recorded
+/// answer is paid for twice.
 /// </summary>
 public sealed class RunJob(
     IRunStore store,
     CheckRunner runner,
+    RunPlanner planner,
     IOptions<ServeOptions> serve,
     IOptions<CrossCheckOptions> config,
     ProviderRegistry registry,
@@ -56,6 +59,12 @@ public sealed class RunJob(
         try
         {
             var options = new RunOptionsFactory(serve.Value, config.Value, registry).Build(runId, run!.Owner, run.Submission);
+            if (run.Planned || RunPlanner.HandsOutClaims(options))
+            {
+                // Plan, then each claim is a job of its own (any process may take it) and a last job finishes the run.
+                await planner.PlanAsync(run, attempt, options, sink, registration.Token).ConfigureAwait(false);
+                return;
+            }
             var result = await runner.RunAsync(options, sink, registration.Token).ConfigureAwait(false);
             await sink.FlushAsync().ConfigureAwait(false);
             var verdicts = VerdictNames.All.ToDictionary(v => v.Name(), v => result.Count(v), StringComparer.Ordinal);

@@ -34,6 +34,9 @@ public sealed record RunRecord
 
     public bool CancelRequested { get; init; }
 
+    /// <summary>True once the run is planned and its claims handed out as jobs of their own (see <c>Jobs/ClaimJob</c>).</summary>
+    public bool Planned { get; init; }
+
     /// <summary>How many times a worker has started this run (1 for a run that never had to be picked up again).</summary>
     public int Attempt { get; init; }
 

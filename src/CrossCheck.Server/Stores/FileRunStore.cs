@@ -8,19 +8,22 @@ namespace CrossCheck.Server.Stores;
 /// The embedded profile's run store: one JSON file per run under <c>&lt;data&gt;/records</c>, replaced atomically
 /// (written beside, then renamed), read back on start. One process owns the folder, so leases live in memory.
 /// </summary>
-public sealed class FileRunStore : IRunStore
+public sealed partial class FileRunStore : IRunStore
 {
     private readonly string _folder;
     private readonly ConcurrentDictionary<string, RunRecord> _runs = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly ConcurrentDictionary<string, (string Worker, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly string _claimsFolder;
 
     public FileRunStore(string dataRoot, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         _folder = Path.Combine(dataRoot, "records");
         Directory.CreateDirectory(_folder);
+        _claimsFolder = Path.Combine(dataRoot, "claims");
+        Directory.CreateDirectory(_claimsFolder);
         foreach (var file in Directory.EnumerateFiles(_folder, "*.json"))
         {
             try
@@ -84,7 +87,7 @@ public sealed class FileRunStore : IRunStore
     public Task<IReadOnlyList<RunRecord>> UnfinishedAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RunRecord>>([.. _runs.Values.Where(r => !r.Finished).OrderBy(r => r.Created)]);
 
-    public async Task<int?> TryLeaseAsync(string id, string worker, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<int?> TryLeaseAsync(string id, string worker, TimeSpan duration, CancellationToken cancellationToken, bool counted = true)
     {
         var now = _time.GetUtcNow();
         int? attempt = null;
@@ -95,8 +98,8 @@ public sealed class FileRunStore : IRunStore
                 return r;
             }
             _leases[id] = (worker, now + duration);
-            attempt = r.Attempt + 1;
-            return r with { Attempt = r.Attempt + 1, Status = RunStatus.Running, Updated = now };
+            attempt = r.Attempt + (counted ? 1 : 0);
+            return r with { Attempt = attempt.Value, Status = RunStatus.Running, Updated = now };
         }, cancellationToken).ConfigureAwait(false);
         return attempt;
     }

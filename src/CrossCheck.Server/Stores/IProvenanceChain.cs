@@ -14,4 +14,16 @@ public interface IProvenanceChain
 
     /// <summary>Writes the run's chain so far to <paramref name="path"/> (replacing it); returns how many records.</summary>
     Task<long> ExportAsync(string runId, string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="AppendAsync"/> for a caller that cannot wait asynchronously (a <see cref="Provenance.ProvenanceLog"/>'s
+    /// appender, written to from the panel's stages); <paramref name="at"/> is the record's time.
+    /// </summary>
+    (long Sequence, string Hash) Append(string runId, DateTimeOffset at, string type, object data);
+
+    /// <summary>Makes the run's chain the log at <paramref name="path"/> (what planning wrote), replacing any chain the run had.</summary>
+    Task ImportAsync(string runId, string path, CancellationToken cancellationToken);
+
+    /// <summary>Lets go of anything held open for the run (its chain is complete).</summary>
+    void Close(string runId);
 }

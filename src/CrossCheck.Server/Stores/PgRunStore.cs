@@ -9,7 +9,7 @@ namespace CrossCheck.Server.Stores;
 /// The PostgreSQL profile's run store, shared by every process: one row per run holding its record as jsonb; a change
 /// is applied under the row's lock (<c>SELECT … FOR UPDATE</c>), and a run's lease is taken in one statement.
 /// </summary>
-public sealed class PgRunStore(NpgsqlDataSource dataSource) : IRunStore
+public sealed partial class PgRunStore(NpgsqlDataSource dataSource) : IRunStore
 {
     public async Task<bool> CreateAsync(RunRecord run, CancellationToken cancellationToken)
     {
@@ -57,12 +57,12 @@ public sealed class PgRunStore(NpgsqlDataSource dataSource) : IRunStore
         return next;
     }
 
-    public async Task<int?> TryLeaseAsync(string id, string worker, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<int?> TryLeaseAsync(string id, string worker, TimeSpan duration, CancellationToken cancellationToken, bool counted = true)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE crosscheck_runs SET lease_owner = $2, lease_until = clock_timestamp() + $3, attempt = attempt + 1,
+            UPDATE crosscheck_runs SET lease_owner = $2, lease_until = clock_timestamp() + $3, attempt = attempt + $4,
                 status = 'running',
-                record = jsonb_set(jsonb_set(record, '{attempt}', to_jsonb(attempt + 1)), '{status}', '"running"')
+                record = jsonb_set(jsonb_set(record, '{attempt}', to_jsonb(attempt + $4)), '{status}', '"running"')
             WHERE id = $1 AND status IN ('queued', 'running')
               AND (lease_until IS NULL OR lease_until < clock_timestamp() OR lease_owner = $2)
             RETURNING attempt
@@ -70,6 +70,7 @@ public sealed class PgRunStore(NpgsqlDataSource dataSource) : IRunStore
         command.Parameters.Add(new() { Value = id });
         command.Parameters.Add(new() { Value = worker });
         command.Parameters.Add(new() { Value = duration });
+        command.Parameters.Add(new() { Value = counted ? 1 : 0 });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int attempt ? attempt : null;
     }
 

@@ -56,6 +56,17 @@ public static class PgSchema
             spent numeric NOT NULL,
             reserved numeric NOT NULL);
         """,
+        """
+        CREATE TABLE crosscheck_claims (
+            run_id text NOT NULL,
+            claim_id text NOT NULL,
+            ord integer NOT NULL,
+            state text NOT NULL DEFAULT 'pending',
+            attempt integer NOT NULL DEFAULT 0,
+            lease_owner text,
+            lease_until timestamptz,
+            PRIMARY KEY (run_id, claim_id));
+        """,
     ];
 
     public static int Latest => Migrations.Length;

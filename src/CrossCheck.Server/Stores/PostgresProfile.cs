@@ -29,6 +29,8 @@ public static class PostgresProfile
         services.AddSingleton(dataSource);
         services.AddSingleton<IRunStore>(new PgRunStore(dataSource));
         services.AddSingleton<IRateGate>(new PgRateGate(dataSource));
+        services.AddSingleton<IProvenanceChain>(sp => new PgProvenanceChain(dataSource, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBudgetGate>(new PgBudgetGate(dataSource));
         // Registered after the composition root's SQLite file, so this one is what the panel's clients use.
         services.AddSingleton<Caching.IResponseStore>(sp => new PgResponseStore(dataSource, sp.GetRequiredService<TimeProvider>()));
         var options = new PostgreSqlStorageOptions

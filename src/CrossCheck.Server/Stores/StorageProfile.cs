@@ -25,6 +25,9 @@ public static class StorageProfile
             storage = new InMemoryStorage();
             services.AddSingleton<IRunStore>(sp => new FileRunStore(serve.DataRoot, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IRateGate>(sp => new LocalRateGate(sp.GetRequiredService<TimeProvider>()));
+            // The run folder's own log is the run's chain: one process writes it.
+            services.AddSingleton<IProvenanceChain>(sp => new FileProvenanceChain(runId => Path.Combine(serve.RunsRoot, $".{runId}.partial", "provenance.jsonl"), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IBudgetGate>(new LocalBudgetGate());
         }
         if (serve.SharedRequestsPerSecond.Count > 0)
         {

@@ -85,20 +85,24 @@ public sealed class ServePostgresTests : IDisposable
         await using var b = await ServeProcess.StartAsync(_temp.Path, Env("cache-b.db"), args);
         using var client = a.Client();
         var id = await ServeApi.SubmitAsync(client, essay, source, new Dictionary<string, string> { ["panel"] = Panel, ["extract"] = "false" });
-        var log = Path.Combine(_temp.Path, "data", "runs", $".{id}.partial", "provenance.jsonl");
-        await WaitForCallsAsync(log, 20);
-        var holder = await LeaseOwnerAsync(db, id);
+        // The run's chain is in the database while its claims are checked, appended by both processes.
+        await WaitForCallsAsync(db, id, 20);
+        var holder = await ClaimLeaseOwnerAsync(db, id);
         var (victim, survivor) = holder.Contains($":{a.Pid}:", StringComparison.Ordinal) ? (a, b) : (b, a);
         Assert.Contains($":{victim.Pid}:", holder, StringComparison.Ordinal);
         await victim.KillAsync();
         var sentBeforeKill = emulator.Requests.Count;
-        var recorded = LogFixtures.RecordedUserContents(log);
+        var recorded = LogFixtures.RecordedUserContents(await ChainAsync(db, id, _temp.File("chain-at-kill.jsonl")));
 
         using var other = survivor.Client();
         var done = await ServeApi.WaitForAsync(other, id, ServeApi.Finished, seconds: 300);
 
         Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString() + survivor.Output);
-        Assert.Equal(2, done.GetProperty("attempt").GetInt32());
+        Assert.Equal(1, done.GetProperty("attempt").GetInt32());
+        // The killed process's claims were taken again, each by a second attempt.
+        var (claims, retaken) = await ClaimAttemptsAsync(db, id);
+        Assert.Equal(40, claims);
+        Assert.True(retaken > 0, "no claim was taken a second time after the kill");
         Assert.Equal(expected, await other.GetStringAsync($"api/runs/{id}/artifacts/matrix.csv"));
         var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(LogFixtures.Key(r)));
         Assert.True(repeated == 0, $"{repeated} call(s) recorded before the kill were sent again");
@@ -121,25 +125,56 @@ public sealed class ServePostgresTests : IDisposable
         return text.ToString();
     }
 
-    private static async Task<string> LeaseOwnerAsync(PostgresDatabase db, string id)
+    /// <summary>The owner of a live lease on one of the run's pending claims (a process checking a claim now).</summary>
+    private static async Task<string> ClaimLeaseOwnerAsync(PostgresDatabase db, string id)
     {
         await using var dataSource = db.DataSource();
-        await using var command = dataSource.CreateCommand("SELECT coalesce(lease_owner, '') FROM crosscheck_runs WHERE id = $1");
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(min(lease_owner), '') FROM crosscheck_claims WHERE run_id = $1 AND state = 'pending' AND lease_until > clock_timestamp()");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task WaitForCallsAsync(string log, int count)
+    private static async Task<(long Claims, long Retaken)> ClaimAttemptsAsync(PostgresDatabase db, string id)
     {
+        await using var dataSource = db.DataSource();
+        await using var command = dataSource.CreateCommand("SELECT count(*), count(*) FILTER (WHERE attempt > 1) FROM crosscheck_claims WHERE run_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The run's chain so far, as a log file.</summary>
+    private static async Task<string> ChainAsync(PostgresDatabase db, string id, string path)
+    {
+        await using var dataSource = db.DataSource();
+        await using var command = dataSource.CreateCommand("SELECT line FROM crosscheck_provenance WHERE run_id = $1 ORDER BY seq");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        await File.WriteAllLinesAsync(path, lines);
+        return path;
+    }
+
+    private static async Task WaitForCallsAsync(PostgresDatabase db, string id, int count)
+    {
+        await using var dataSource = db.DataSource();
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
-            if (File.Exists(log) && File.ReadLines(log).Count(l => l.Contains("\"model_call\"", StringComparison.Ordinal)) >= count)
+            await using var command = dataSource.CreateCommand("SELECT count(*) FROM crosscheck_provenance WHERE run_id = $1 AND line LIKE '%\"type\":\"model_call\"%'");
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            if ((long)(await command.ExecuteScalarAsync())! >= count && await ClaimLeaseOwnerAsync(db, id) is { Length: > 0 })
             {
                 return;
             }
             await Task.Delay(20);
         }
-        throw new TimeoutException($"fewer than {count} model calls in {log} after 3 minutes");
+        throw new TimeoutException($"fewer than {count} model calls in run {id}'s chain after 3 minutes");
     }
 }
