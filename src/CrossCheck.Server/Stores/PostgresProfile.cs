@@ -40,6 +40,9 @@ public static class PostgresProfile
             InvisibilityTimeout = TimeSpan.FromSeconds(serve.InvisibilityTimeoutSeconds),
             UseSlidingInvisibilityTimeout = true,
             QueuePollInterval = TimeSpan.FromMilliseconds(500),
+            // A queued job wakes an idle worker at once (LISTEN/NOTIFY) instead of at its next poll: each claim is a
+            // job, so a poll's wait would be paid once per claim.
+            EnableLongPolling = true,
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(serve.Store, options), options);

@@ -2,19 +2,26 @@ namespace CrossCheck.Server.Stores;
 
 /// <summary>
 /// The innermost HTTP handler of a provider with a shared limit: every attempt (retries included) reserves a slot in
-/// the <see cref="IRateGate"/> and waits for it before it is sent. A wait that ends more than half a slot late (a
-/// loaded machine wakes timers late) gives its slot up and takes a new one: sent that late, it would reach the
-/// provider together with the requests whose slots follow, above the limit. At most <see cref="MaxLateRetakes"/>
-/// times, so a machine that is always late still sends.
+/// the <see cref="IRateGate"/> and waits for it before it is sent. Two things keep a slot's request from reaching the
+/// provider together with the requests whose slots follow (above the limit):
+/// <list type="bullet">
+/// <item>a wait that ends more than half a slot late (a loaded machine wakes timers late) gives its slot up and takes
+/// a new one, at most <see cref="MaxLateRetakes"/> times, so a machine that is always late still sends;</item>
+/// <item>in this process, one request of the provider at a time goes from its slot to the wire: the next one waits
+/// until the request before it has been written (connection set up, body sent), and if that made it late, takes a
+/// new slot too. A cold process (connections made and code compiled on its first requests) otherwise holds several
+/// spaced requests at once and lets them go together.</item>
+/// </list>
 /// </summary>
 public sealed class RateGateHandler(IRateGate gate, string provider, double ratePerSecond, double burst, TimeProvider time, Action<string, TimeSpan>? waited = null) : DelegatingHandler
 {
     public const int MaxLateRetakes = 3;
 
-    /// <summary>Slots given up because their wait ended late (for tests and metrics).</summary>
-    public int LateRetakes => _lateRetakes;
-
+    private readonly SemaphoreSlim _toWire = new(1, 1);
     private int _lateRetakes;
+
+    /// <summary>Slots given up because their request would have gone late (for tests and metrics).</summary>
+    public int LateRetakes => _lateRetakes;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -24,19 +31,48 @@ public sealed class RateGateHandler(IRateGate gate, string provider, double rate
         {
             var at = await gate.ReserveAsync(provider, ratePerSecond, burst, cancellationToken).ConfigureAwait(false);
             var wait = at - time.GetUtcNow();
-            if (wait <= TimeSpan.Zero)
+            if (wait > TimeSpan.Zero)
+            {
+                waitedInAll += wait;
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+            var queued = !_toWire.Wait(0, CancellationToken.None);
+            if (queued)
+            {
+                await _toWire.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if ((wait <= TimeSpan.Zero && !queued) || retakes >= MaxLateRetakes || time.GetUtcNow() - at <= slack)
             {
                 break;
             }
-            waitedInAll += wait;
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-            if (retakes >= MaxLateRetakes || time.GetUtcNow() - at <= slack)
-            {
-                break;
-            }
+            _toWire.Release();
             Interlocked.Increment(ref _lateRetakes);
         }
         waited?.Invoke(provider, waitedInAll);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (request.Content is { } content)
+        {
+            request.Content = new WrittenContent(content, written);
+        }
+        Task<HttpResponseMessage> sending;
+        try
+        {
+            sending = base.SendAsync(request, cancellationToken);
+            await Task.WhenAny(written.Task, sending).ConfigureAwait(false);
+        }
+        finally
+        {
+            _toWire.Release();
+        }
+        return await sending.ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _toWire.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }

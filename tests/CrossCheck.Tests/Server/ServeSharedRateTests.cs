@@ -28,17 +28,16 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
     {
         var (_, source) = SampleGenerator.Write(_temp.File("sample"));
         await using var db = await PostgresDatabase.CreateAsync();
-        // 200 ms an answer: each process alone asks for far more than the limit (8 claims in flight per run), so the
-        // gate, not the demand, sets the pace.
+        // 200 ms an answer: each process alone asks for far more than the limit (8 claims in flight per process, a
+        // claim a job), so the gate, not the demand, sets the pace.
         await using var emulator = new ProviderEmulator(r => new PanelScript().Answer(r).After(TimeSpan.FromMilliseconds(200)));
         string[] keys = [FakeKeys.Sk("emulated-rate-key-a"), FakeKeys.Sk("emulated-rate-key-b")];
-        string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "1"];
+        string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "8"];
         await using var a = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[0], "a"), args);
         await using var b = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[1], "b"), args);
 
         await BothWorkersUpAsync(db);
-        // One run per process: each takes one run at a time (--workers 1) and checks 8 of its claims at once, so the
-        // second run, submitted once the first is taken, goes to the process that is not busy with it.
+        // Two runs whose claims are jobs of their own: both processes take claims of both, 8 at a time each.
         using var ca = a.Client();
         using var cb = b.Client();
         var essays = new[] { _temp.Write("essay-1.md", Claims(16, 1)), _temp.Write("essay-2.md", Claims(16, 2)) };
@@ -109,7 +108,6 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
     {
         [$"CrossCheck__Serve__SharedRequestsPerSecond__{Provider}"] = Rate.ToString(CultureInfo.InvariantCulture),
         ["CrossCheck__Serve__SharedBurst"] = Burst.ToString(CultureInfo.InvariantCulture),
-        ["CrossCheck__Serve__ClaimsPerRun"] = "8",
         // The per-process limits are lifted, so only the shared one applies.
         ["CrossCheck__Resilience__Default__RequestsPerMinute"] = "0",
         ["CrossCheck__Resilience__Default__TokensPerMinute"] = "0",
