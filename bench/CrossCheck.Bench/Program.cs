@@ -45,7 +45,7 @@ static int Usage()
                CrossCheck.Bench panel-throughput [--claims 50] [--latency-ms 800] [--concurrency 8]  panel wall time vs the providers' limits (emulated)
                CrossCheck.Bench panel-tokens [--pages 200] [--claims 20]  input tokens per claim vs a whole-source-in-every-prompt run
                CrossCheck.Bench anthropic-latency [--latency-s 15] [--calls 8]  Anthropic answering after L s: the run's own client against the bare SDK's derived timeout (emulated)
-               CrossCheck.Bench serve-workers [--store <pg>] [--processes 1,2,4] [--runs 6] [--claims 12] [--latency-ms 800] [--rate 4]  serve processes on one PostgreSQL vs the shared limits
+               CrossCheck.Bench serve-workers [--store <pg>] [--processes 1,2,4] [--runs 6] [--claims 12] [--latency-ms 800] [--rate 4] [--workers 4] [--limits on,off] [--warmup on|off]  serve processes on one PostgreSQL vs the shared limits
         """);
     return 2;
 }
