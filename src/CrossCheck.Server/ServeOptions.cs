@@ -15,10 +15,10 @@ public sealed class ServeOptions
     /// <summary>A PostgreSQL connection string (<c>Host=…</c>); null or empty for the embedded profile.</summary>
     public string? Store { get; set; }
 
-    /// <summary>Runs in flight in this process (Hangfire workers), and claims in flight per run.</summary>
+    /// <summary>Jobs in flight in this process (Hangfire workers): claims being checked, each a job of its own, or runs being planned or finished.</summary>
     public int Workers { get; set; } = 4;
 
-    /// <summary>Claims in flight per run; null: <see cref="Workers"/>. Lets a process take one run at a time and still check its claims many at once.</summary>
+    /// <summary>Claims in flight for a run that is checked as one job (one with the extraction stage); null: <see cref="Workers"/>.</summary>
     public int? ClaimsPerRun { get; set; }
 
     /// <summary>Requests from 127.0.0.1/::1 without a token are let in with <see cref="AnonymousRole"/> (single-user machine).</summary>

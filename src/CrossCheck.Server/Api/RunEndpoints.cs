@@ -151,6 +151,11 @@ public static class RunEndpoints
             return Results.Json(new ApiError($"no artifact '{Printable(name)}'; ask for one of {string.Join(", ", Artifacts.Keys)}."), statusCode: StatusCodes.Status404NotFound);
         }
         var path = Path.GetFullPath(Path.Combine(serve.Value.RunsRoot, run.Id, name));
+        if (run.Status == RunStatus.Succeeded && !File.Exists(path) && !Artifacts.ContainsKey(name))
+        {
+            // A report page past the run's last one (a short run has report.html only).
+            return Results.Json(new ApiError($"run '{id}' has no {name}; its report.html links to every page it has."), statusCode: StatusCodes.Status404NotFound);
+        }
         if (run.Status != RunStatus.Succeeded || !File.Exists(path))
         {
             return Results.Json(new ApiError($"run '{id}' is {run.Status.ToString().ToLowerInvariant()}: its artifacts exist once it has succeeded."), statusCode: StatusCodes.Status409Conflict);
