@@ -8,14 +8,14 @@ namespace CrossCheck.Server.Jobs;
 /// <summary>
 /// The Hangfire job that checks one claim of a planned run, given the run's and the claim's ids only: it takes the
 /// claim's lease (so no other worker checks it at the same time and pays twice), checks it (<see cref="ClaimCheck"/>),
-/// marks it done, and the job that completes the run's last claim queues the run's finishing job
-/// (<see cref="FinishRunJob"/>). A claim whose worker died is taken again once its lease has expired.
+/// marks it done, and the job that completes the run's last claim finishes the run (<see cref="FinishRunJob"/>). A claim whose worker died is taken again once its lease has expired.
 /// </summary>
 public sealed class ClaimJob(
     IRunStore store,
     RunContexts contexts,
     ClaimCheck check,
     RunOutcomes outcomes,
+    FinishRunJob finish,
     IBackgroundJobClient jobs,
     IOptions<ServeOptions> serve,
     TimeProvider time,
@@ -71,7 +71,10 @@ public sealed class ClaimJob(
             }, CancellationToken.None).ConfigureAwait(false);
             if (pending == 0)
             {
-                jobs.Enqueue<FinishRunJob>(j => j.ExecuteAsync(runId, CancellationToken.None));
+                // The last claim's process finishes the run at once: it holds the run's state already. A finishing job
+                // scheduled one lease later does it instead if this process dies first (and finds it done otherwise).
+                jobs.Schedule<FinishRunJob>(j => j.ExecuteAsync(runId, CancellationToken.None), lease);
+                await finish.ExecuteAsync(runId, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && context.Cancelled.IsCancellationRequested)
