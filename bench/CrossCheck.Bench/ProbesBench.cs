@@ -27,7 +27,7 @@ internal static class ProbesBench
             throw new BenchInputException($"{folder}: folder not found; give the folder holding the probes' PDFs.");
         }
         var docs = probes.Select(p => Str(p, "doc")).Concat(sections.Select(s => Str(s, "doc"))).Distinct().ToArray();
-        int matched = 0, rightPage = 0, sectionsFound = 0, glued = 0, popplerGlued = 0;
+        int matched = 0, rightPage = 0, rightPageNamed = 0, sectionsFound = 0, glued = 0, popplerGlued = 0;
         var popplerRan = false;
         foreach (var doc in docs)
         {
@@ -66,6 +66,16 @@ internal static class ProbesBench
                 var onPage = ok && result.Location!.Page == page;
                 docMatched += ok ? 1 : 0;
                 docRight += onPage ? 1 : 0;
+                // The same quote in a claim that names the probe's section, as GroundingChecker checks such a claim.
+                if (probe.TryGetProperty("section", out var named) && NamedSection(document, named.GetString()) is { } section)
+                {
+                    var there = check.Check(quote, (d, at) => at >= section.Start && at < section.End);
+                    rightPageNamed += there.Verified && there.Location!.Page == page ? 1 : 0;
+                }
+                else
+                {
+                    rightPageNamed += onPage ? 1 : 0;
+                }
                 if (show && !onPage)
                 {
                     var where = result.Location is { } l ? $"p{l.Page}: \"{Flat(l.Text)}\"" : "nowhere";
@@ -113,6 +123,7 @@ internal static class ProbesBench
         {
             Console.WriteLine(string.Create(inv, $"pdftotext_glued_words={popplerGlued}"));
         }
+        Console.WriteLine(string.Create(inv, $"with the probe's section named as a claim would name it: right_page={rightPageNamed}/{probes.Count}"));
         Console.WriteLine(string.Create(inv, $"probe_match={matched}/{probes.Count} right_page={rightPage}/{probes.Count} sections={sectionsFound}/{sections.Count} glued_words={glued}"));
         return 0;
     }
@@ -140,5 +151,21 @@ internal static class ProbesBench
         {
             return null;
         }
+    }
+
+    /// <summary>The document's section a probe's heading text names: the one whose label or title the heading begins with (the longest such).</summary>
+    private static CrossCheck.Ingest.Section? NamedSection(CrossCheck.Ingest.Document document, string? heading)
+    {
+        if (string.IsNullOrWhiteSpace(heading))
+        {
+            return null;
+        }
+        var wanted = TextNormalizer.Fold(heading);
+        return document.Sections
+            .Select(s => (Section: s, Match: new[] { s.Label, s.Title }.Select(TextNormalizer.Fold).Where(l => l.Length > 0 && wanted.StartsWith(l, StringComparison.Ordinal)).DefaultIfEmpty("").Max(l => l.Length)))
+            .Where(x => x.Match > 0)
+            .OrderByDescending(x => x.Match)
+            .Select(x => x.Section)
+            .FirstOrDefault();
     }
 }

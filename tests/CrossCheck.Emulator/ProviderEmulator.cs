@@ -25,11 +25,20 @@ public sealed class ProviderEmulator : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Task _acceptLoop;
-    private readonly Func<EmulatedRequest, ScriptedReply> _script;
+    private readonly Func<EmulatedRequest, Task<ScriptedReply>> _script;
 
     public ProviderEmulator(Func<EmulatedRequest, ScriptedReply>? script = null)
+        : this(script is null ? _ => Task.FromResult(new ScriptedReply()) : r => Task.FromResult(script(r)))
     {
-        _script = script ?? (_ => new ScriptedReply());
+    }
+
+    /// <summary>
+    /// A script that may wait before it answers (for a gate the test opens): it awaits, so a held answer holds no
+    /// thread of the pool the test run shares.
+    /// </summary>
+    public ProviderEmulator(Func<EmulatedRequest, Task<ScriptedReply>> script)
+    {
+        _script = script;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _acceptLoop = Task.Factory.StartNew(AcceptLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -125,7 +134,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
                 ScriptedReply reply;
                 try
                 {
-                    reply = _script(parsed);
+                    reply = await _script(parsed);
                 }
                 catch (Exception e)
                 {

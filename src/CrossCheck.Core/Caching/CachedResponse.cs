@@ -9,4 +9,8 @@ public sealed record CachedResponse(
     int InputTokens,
     int OutputTokens,
     string? ModelVersion,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The one rule every response store keeps: only a complete, non-empty answer is worth keeping (an empty one would be a hit that answers nothing).</summary>
+    public static bool IsStorable(Models.ModelAnswer answer) => !string.IsNullOrWhiteSpace(answer?.Text);
+}

@@ -79,7 +79,7 @@ public sealed class ResponseCache : IResponseStore
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(panelist);
         ArgumentNullException.ThrowIfNull(answer);
-        if (string.IsNullOrWhiteSpace(answer.Text))
+        if (!CachedResponse.IsStorable(answer))
         {
             return false;
         }

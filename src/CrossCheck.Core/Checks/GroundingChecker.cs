@@ -18,13 +18,34 @@ public sealed partial class GroundingChecker(SourceCorpus corpus, int tokenBudge
 
     public QuoteCheck QuoteCheck => _quotes;
 
+    /// <summary>
+    /// Builds, once, what every check reads (the sources' language, folded text, set-aside ranges and word indexes),
+    /// so that checks running on several threads share them instead of each building its own.
+    /// </summary>
+    public void Prepare(bool quotes = true)
+    {
+        _ = _sourceLanguage.Value;
+        foreach (var source in corpus.Sources)
+        {
+            _ = source.SetAside;
+            _ = corpus.Words(source);
+            if (quotes)
+            {
+                _ = corpus.VerbatimWords(source);
+            }
+        }
+    }
+
     public GroundingResult Check(Claim claim)
     {
         if (!claim.Checkable)
         {
             return new GroundingResult(Verdict.NotCheckable, [$"not checkable: {claim.CheckableReason}"], [], [], [], null, []);
         }
-        var quotes = claim.Quotes.Select(q => _quotes.Check(q.Text)).ToArray();
+        // A quote that stands at several places is located in the section the claim names, when it stands there.
+        var named = claim.SectionReferences.Select(r => SectionCheck.Find(r, corpus)).OfType<(Ingest.Document Source, Ingest.Section Section)>().ToArray();
+        Func<Ingest.Document, int, bool>? inNamed = named.Length == 0 ? null : (doc, at) => named.Any(n => n.Source == doc && at >= n.Section.Start && at < n.Section.End);
+        var quotes = claim.Quotes.Select(q => _quotes.Check(q.Text, inNamed)).ToArray();
         var pinned = new List<Passage>();
         foreach (var q in quotes.Where(q => q.Location is not null && q.Match != QuoteMatch.Absent))
         {

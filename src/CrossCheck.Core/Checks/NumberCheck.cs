@@ -34,8 +34,9 @@ public static class NumberCheck
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(context);
         var claim = new ContextWords(claimText, number);
-        var vocabulary = context.SelectMany(p => ContextWords.Stems(p.Text)).ToHashSet(StringComparer.Ordinal);
-        var names = context.SelectMany(p => ContextWords.Names(p.Text)).ToHashSet(StringComparer.Ordinal);
+        // The evidence's words and names matter only across languages: gathered when a passage first needs them.
+        var vocabulary = new Lazy<HashSet<string>>(() => context.SelectMany(p => ContextWords.StemSet(p.Text)).ToHashSet(StringComparer.Ordinal), LazyThreadSafetyMode.None);
+        var names = new Lazy<HashSet<string>>(() => context.SelectMany(p => ContextWords.NameSet(p.Text)).ToHashSet(StringComparer.Ordinal), LazyThreadSafetyMode.None);
         (double Score, NumberResult Result)? found = null, conflict = null, elsewhere = null;
         var claimLanguage = TextLanguages.DetectProse(claimText);
         foreach (var passage in context)

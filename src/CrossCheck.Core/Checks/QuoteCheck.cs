@@ -17,20 +17,37 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
     /// <summary>The sources this check searches.</summary>
     public SourceCorpus Corpus => corpus;
 
-    public QuoteResult Check(string quote)
+    /// <param name="quote">The quotation.</param>
+    /// <param name="preferred">
+    /// Where the claim or citation says the quote stands (a section it names, a page it cites), as a test of a place
+    /// (source, offset): a quote that stands verbatim at several places (a table row repeated in several tables) is
+    /// located at the first preferred place; without one, or when no preferred place holds it, at the first place.
+    /// </param>
+    public QuoteResult Check(string quote, Func<Document, int, bool>? preferred = null)
+    {
+        if (preferred is not null && Check(quote, preferred, strict: true) is { Location: not null } there)
+        {
+            return there;
+        }
+        return Check(quote, null, strict: false)!;
+    }
+
+    /// <summary>One search; with <paramref name="strict"/>, only exact and normalised matches at a preferred place count.</summary>
+    private QuoteResult? Check(string quote, Func<Document, int, bool>? preferred, bool strict)
     {
         var pieces = new Claims.QuotedSpan(quote).Pieces;
         if (pieces.Count == 0)
         {
-            return new QuoteResult(quote, QuoteMatch.Absent, 0, null);
+            return strict ? null : new QuoteResult(quote, QuoteMatch.Absent, 0, null);
         }
         foreach (var source in corpus.Sources)
         {
-            if (pieces.Count == 1 && FirstInRunningText(source, corpus.VerbatimWords(source), quote) is var exact and >= 0)
+            bool Here(int at) => preferred is null || preferred(source, at);
+            if (pieces.Count == 1 && FirstInRunningText(source, corpus.VerbatimWords(source), quote, Here) is var exact and >= 0)
             {
                 return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exact, exact + quote.Length));
             }
-            if (pieces.Count > 1 && FindInOrder(source.Text, corpus.VerbatimWords(source), pieces) is { } exactPieces)
+            if (pieces.Count > 1 && FindInOrder(source.Text, corpus.VerbatimWords(source), pieces, Here) is { } exactPieces)
             {
                 return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exactPieces.Start, exactPieces.End));
             }
@@ -40,7 +57,8 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
         {
             var folded = source.Normalized;
             var words = corpus.Words(source);
-            if (HyphenForms(foldedPieces).Select(p => FindInOrder(folded.Text, words, p)).FirstOrDefault(h => h is not null) is { } hit)
+            bool Here(int at) => preferred is null || preferred(source, folded.ToOriginal(at, 0).Start);
+            if (HyphenForms(foldedPieces).Select(p => FindInOrder(folded.Text, words, p, Here)).FirstOrDefault(h => h is not null) is { } hit)
             {
                 var (start, length) = folded.ToOriginal(hit.Start, hit.End - hit.Start);
                 var found = CollapseWhitespace(source.Text.Substring(start, length));
@@ -48,6 +66,10 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
                 var verbatim = FindInOrder(found, null, pieces.Select(p => CollapseWhitespace(p).Trim('.', ' ', ',', ';', ':')).ToArray()) is not null;
                 return new QuoteResult(quote, verbatim ? QuoteMatch.Exact : QuoteMatch.Normalised, 1, new SourceLocation(source, start, start + length));
             }
+        }
+        if (strict)
+        {
+            return null;
         }
         if (foldedPieces.Length == 1 && Interrupted(foldedPieces[0]) is { } split)
         {
@@ -57,12 +79,16 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
     }
 
 
-    /// <summary>The first place the quote stands verbatim, in the running text rather than in a header, footnote or table of contents when it stands in both.</summary>
-    private static int FirstInRunningText(Document source, WordIndex words, string quote)
+    /// <summary>The first place the quote stands verbatim (at a place <paramref name="here"/> accepts), in the running text rather than in a header, footnote or table of contents when it stands in both.</summary>
+    private static int FirstInRunningText(Document source, WordIndex words, string quote, Func<int, bool> here)
     {
         var first = -1;
         foreach (var at in words.Occurrences(quote))
         {
+            if (!here(at))
+            {
+                continue;
+            }
             if (!source.SetAside.Any(a => a.Start <= at && at < a.End))
             {
                 return at;
@@ -76,11 +102,15 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The pieces in order, each within <see cref="MaxGap"/> of the one before: the first found through <paramref name="words"/> (the index of <paramref name="text"/>; null for a short text, scanned), the rest in the window after it.</summary>
-    private (int Start, int End)? FindInOrder(string text, WordIndex? words, IReadOnlyList<string> pieces)
+    private (int Start, int End)? FindInOrder(string text, WordIndex? words, IReadOnlyList<string> pieces, Func<int, bool>? here = null)
     {
         var firsts = words?.Occurrences(pieces[0]) ?? WordIndex.Scan(text, pieces[0]);
         foreach (var first in firsts)
         {
+            if (here is not null && !here(first))
+            {
+                continue;
+            }
             var end = first + pieces[0].Length;
             var ok = true;
             for (var i = 1; i < pieces.Count && ok; i++)

@@ -21,6 +21,19 @@ public static class SectionCheck
         return new SectionResult(reference, SectionMatch.Missing, null, null, evidence);
     }
 
+    /// <summary>The section a reference names (the first source that has it), with its source.</summary>
+    public static (Ingest.Document Source, Ingest.Section Section)? Find(string reference, SourceCorpus corpus)
+    {
+        foreach (var source in corpus.Sources)
+        {
+            if (source.Sections.FirstOrDefault(s => s.Number == reference) is { } section)
+            {
+                return (source, section);
+            }
+        }
+        return null;
+    }
+
     /// <summary>The passages of a referenced section that best match the claim, to show as evidence.</summary>
     public static IEnumerable<Passage> PassagesIn(string reference, SourceCorpus corpus, string query)
     {

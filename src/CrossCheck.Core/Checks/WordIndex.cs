@@ -63,9 +63,13 @@ internal sealed class WordIndex
         }
         if (Anchor(piece) is not { } anchor)
         {
-            foreach (var at in Scan(_text, piece))
+            // No whole word (a quote of one or two words): the places of the text words its words can be part of.
+            foreach (var at in PartialAnchor(piece))
             {
-                yield return at;
+                if (at >= 0 && at + piece.Length <= _text.Length && _text.AsSpan(at, piece.Length).SequenceEqual(piece))
+                {
+                    yield return at;
+                }
             }
             yield break;
         }
@@ -113,6 +117,81 @@ internal sealed class WordIndex
         }
         return best;
     }
+
+    /// <summary>
+    /// Where the piece may stand, found through one of its words that the piece shows cut on one side or both: a word
+    /// the piece shows starting (not ending) is the start of a text word, one it shows ending is the end of one, and
+    /// one it shows neither way (a one-word quote) lies inside one. Candidate places in text order, to be compared;
+    /// every place the piece stands is among them, since a run of letters and digits never spans two text words.
+    /// </summary>
+    private int[] PartialAnchor(string piece)
+    {
+        int[]? best = null;
+        foreach (var (start, end) in Spans(piece))
+        {
+            var word = piece[start..end];
+            var places = new List<int>();
+            if (start > 0 && !InWord(piece[start - 1]))
+            {
+                places.AddRange(Matching(Vocabulary.Sorted, word).Select(o => _starts[o] - start));
+            }
+            else if (end < piece.Length && (end + 1 < piece.Length || !InWord(piece[end])))
+            {
+                places.AddRange(Matching(Vocabulary.Reversed, Reverse(word)).Select(o => _ends[o] - end));
+            }
+            else
+            {
+                foreach (var (text, ordinals) in Positions)
+                {
+                    for (var k = text.IndexOf(word, StringComparison.Ordinal); k >= 0; k = text.IndexOf(word, k + 1, StringComparison.Ordinal))
+                    {
+                        places.AddRange(ordinals.Select(o => _starts[o] + k - start));
+                    }
+                }
+            }
+            if (best is null || places.Count < best.Length)
+            {
+                best = [.. places];
+            }
+        }
+        // No letter or digit at all: nothing to look up.
+        best ??= [.. Scan(_text, piece)];
+        Array.Sort(best);
+        return best;
+    }
+
+    /// <summary>Ordinals of every text word whose key (the word, or the word reversed) starts with <paramref name="prefix"/>.</summary>
+    private List<int> Matching((string Key, string Word)[] sorted, string prefix)
+    {
+        var lo = 0;
+        var hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            (lo, hi) = string.CompareOrdinal(sorted[mid].Key, prefix) < 0 ? (mid + 1, hi) : (lo, mid);
+        }
+        var result = new List<int>();
+        for (var i = lo; i < sorted.Length && sorted[i].Key.StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            result.AddRange(Positions[sorted[i].Word]);
+        }
+        return result;
+    }
+
+    private static string Reverse(string word) => string.Create(word.Length, word, (span, w) =>
+    {
+        w.AsSpan().CopyTo(span);
+        span.Reverse();
+    });
+
+    private sealed record SortedWords((string Key, string Word)[] Sorted, (string Key, string Word)[] Reversed);
+
+    private SortedWords? _vocabulary;
+
+    /// <summary>The distinct words sorted, and sorted by their reversed form: made on the first short quote (two threads may both make it, alike).</summary>
+    private SortedWords Vocabulary => LazyInitializer.EnsureInitialized(ref _vocabulary, () => new SortedWords(
+        [.. Positions.Keys.Select(w => (w, w)).OrderBy(x => x.Item1, StringComparer.Ordinal)],
+        [.. Positions.Keys.Select(w => (Reverse(w), w)).OrderBy(x => x.Item1, StringComparer.Ordinal)]));
 
     private static bool InWord(char c) => char.IsLetterOrDigit(c) || c is '\'' or '.' or ',';
 

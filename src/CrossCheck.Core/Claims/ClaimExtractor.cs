@@ -24,7 +24,14 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    public static IReadOnlyList<Claim> Extract(Document essay)
+    public static IReadOnlyList<Claim> Extract(Document essay) => Extract(essay, int.MaxValue);
+
+    /// <summary>
+    /// Like <see cref="Extract(Document)"/>, but stops at the first claim past <paramref name="maxClaims"/> and returns
+    /// <paramref name="maxClaims"/> + 1 claims (the later occurrences of those not gathered): enough for the caller to
+    /// refuse the essay without building every claim of a 10 MiB one.
+    /// </summary>
+    public static IReadOnlyList<Claim> Extract(Document essay, int maxClaims)
     {
         var text = essay.Text;
         var lineStarts = LineStarts(text);
@@ -32,6 +39,10 @@ public static partial class ClaimExtractor
         var order = new List<string>();
         foreach (var (blockStart, blockEnd) in ProseBlocks(essay))
         {
+            if (order.Count > maxClaims)
+            {
+                break;
+            }
             foreach (var (start, end) in SentenceSplitter.Split(text, blockStart, blockEnd))
             {
                 var sentence = Clean(text[start..end]);
@@ -43,6 +54,10 @@ public static partial class ClaimExtractor
                 var key = string.Concat(TextNormalizer.Fold(sentence).Where(c => !char.IsWhiteSpace(c)));
                 if (!byKey.TryGetValue(key, out var entry))
                 {
+                    if (order.Count > maxClaims)
+                    {
+                        break;
+                    }
                     entry = (sentence, []);
                     byKey[key] = entry;
                     order.Add(key);

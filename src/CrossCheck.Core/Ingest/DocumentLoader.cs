@@ -105,8 +105,8 @@ public sealed class DocumentLoader(IngestLimits limits)
         {
             throw new InputException($"{path}: the PDF is damaged ({string.Join("; ", structure.Problems)}); repair it (e.g. qpdf in.pdf out.pdf), or drop --strict-inputs to read what can be read.");
         }
-        var read = new List<PdfPageLines>();
-        var letters = 0;
+        List<PdfPageLines> read;
+        int letters;
         try
         {
             using var pdf = PdfDocument.Open(bytes);
@@ -114,11 +114,7 @@ public sealed class DocumentLoader(IngestLimits limits)
             {
                 throw new InputException($"{path}: the PDF has {pdf.NumberOfPages} pages, over the limit of {limits.MaxPages}; split it, or raise CrossCheck:Limits:MaxPages.");
             }
-            foreach (var page in pdf.GetPages())
-            {
-                read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
-                letters += visible;
-            }
+            (read, letters) = PdfPages.Read(bytes, pdf, limits.Parallelism);
         }
         catch (PdfDocumentEncryptedException e)
         {

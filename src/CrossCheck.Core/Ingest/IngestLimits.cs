@@ -26,6 +26,12 @@ public sealed record IngestLimits
     /// <summary>Deepest element nesting accepted in an HTML source (default 512).</summary>
     public int MaxHtmlDepth { get; init; } = 512;
 
+    /// <summary>
+    /// Most threads a run's PDF parsing and offline checks use (default 0: one per core; 1: everything on one thread).
+    /// The work is split so that the results, and every file a run writes, are the same for any value.
+    /// </summary>
+    public int Parallelism { get; init; }
+
     /// <summary>Refuse damaged inputs (a PDF whose structure had to be repaired) instead of warning (--strict-inputs).</summary>
     public bool StrictInputs { get; init; }
 }

@@ -13,4 +13,7 @@ public sealed record ModelAnswer(
 
     /// <summary>For an answer reused from a log ("log" / "log-unpaid"): the origin the log recorded for it ("provider", "cache", "since"); null otherwise.</summary>
     public string? RecordedOrigin { get; init; }
+
+    /// <summary>What this call cost now, in US dollars, as priced by the run's cost meter; null when nothing was paid or no price is known.</summary>
+    public decimal? CostUsd { get; init; }
 }

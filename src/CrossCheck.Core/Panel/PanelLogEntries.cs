@@ -1,5 +1,6 @@
 using CrossCheck.Checks;
 using CrossCheck.Claims;
+using CrossCheck.Models;
 using CrossCheck.Provenance;
 
 namespace CrossCheck.Panel;
@@ -13,9 +14,6 @@ public sealed record ExtractionFailedEntry(int Excerpt, int Excerpts, string Pan
 
 /// <summary>A claim a panelist extracted that does not stand verbatim in the essay.</summary>
 public sealed record ClaimRejectedEntry(string Panelist, string Text, string Reason) : LogEntry("claim_rejected");
-
-/// <summary>The prompt template a call used.</summary>
-public sealed record PromptRef(string Name, string Version, string Hash);
 
 /// <summary>Tokens a call used, as the provider reported them.</summary>
 public sealed record TokenUsage(int InputTokens, int OutputTokens);

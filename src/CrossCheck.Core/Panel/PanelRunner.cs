@@ -35,8 +35,7 @@ public sealed class PanelRunner
         PanelOptions options,
         ProvenanceLog? log,
         Func<PanelistSpec, bool>? isAvailable = null,
-        CostMeter? meter = null,
-        decimal? maxCost = null,
+        BudgetGate? budget = null,
         CostEstimator? estimator = null)
     {
         _panel = panel;
@@ -45,9 +44,9 @@ public sealed class PanelRunner
         _log = log;
         _isAvailable = isAvailable;
         _estimator = estimator;
-        _budget = meter is not null && estimator is not null && maxCost is not null ? new BudgetGate(meter, maxCost) : BudgetGate.Unlimited;
+        _budget = estimator is not null ? budget ?? BudgetGate.Unlimited : BudgetGate.Unlimited;
         var clients = panel.Distinct().ToDictionary(p => p, clientFor);
-        _caller = new StageCaller(clients, prompts, grounding.QuoteCheck, log, meter, _budget, estimator);
+        _caller = new StageCaller(clients, prompts, grounding.QuoteCheck, log);
     }
 
     /// <summary>True once a claim or call was refused because it would have passed --max-cost.</summary>

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CrossCheck.Checks;
-using CrossCheck.Costs;
 using CrossCheck.Evidence;
 using CrossCheck.Models;
 using CrossCheck.Panel.Prompts;
@@ -11,19 +8,17 @@ using CrossCheck.Provenance;
 namespace CrossCheck.Panel;
 
 /// <summary>
-/// Asks one panelist at one stage: renders the stage's prompt around the data, calls the panelist's client, records
-/// the call (or its reuse) in the provenance log and its cost in the meter, parses the answer against the stage's
-/// schema with one repair attempt, and checks every citation against the sources. A stage that gives no usable answer
+/// Asks one panelist at one stage: renders the stage's prompt around the data, calls the panelist's client (whose
+/// middleware, <see cref="CallMiddleware"/>, gates the call on the budget, records it in the provenance log and its cost
+/// in the meter), parses the answer against the stage's schema with one repair attempt, and checks every citation
+/// against the sources (recorded in the log). A stage that gives no usable answer
 /// comes back <see cref="PanelAnswer.Failed"/>, never as an exception (budget refusals and cancellation aside).
 /// </summary>
 public sealed class StageCaller(
     IReadOnlyDictionary<PanelistSpec, IModelClient> clients,
     PromptLibrary prompts,
     QuoteCheck quotes,
-    ProvenanceLog? log,
-    CostMeter? meter,
-    BudgetGate budget,
-    CostEstimator? estimator)
+    ProvenanceLog? log)
 {
     private readonly CitationChecker _citations = new(quotes);
 
@@ -82,38 +77,18 @@ public sealed class StageCaller(
 
     private async Task<(ModelAnswer? Answer, string? Error)> CallAsync(string stage, PanelistSpec panelist, int round, string claimId, PromptTemplate template, ModelRequest request, bool reserve, CancellationToken cancellationToken)
     {
-        var requestHash = ModelRequestHash.Compute(panelist, request);
-        using var reservation = reserve && estimator is not null
-            ? budget.Reserve(estimator.Estimate(panelist, request).Cost ?? 0m, $"the {stage} call to {panelist.Id}")
-            : default;
-        using var scope = CallScope.Enter(claimId, stage, panelist.Id);
+        // The client's middleware (CallMiddleware: budget, provenance, metering) reads what the call is for from here.
+        using var scope = CallScope.Enter(new CallContext(claimId, stage, panelist.Id) { Round = round, Prompt = Prompt(template), Reserve = reserve });
         try
         {
-            var answer = await clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-            // Cached answers and answers carried from an earlier run (--since) cost nothing now.
-            var cost = answer.Origin is "cache" or "since" or RecordedAnswers.UnpaidOrigin ? null : meter?.Record(stage.Split('/')[0].ToLowerInvariant(), panelist, answer.InputTokens, answer.OutputTokens).Cost;
-            Telemetry.CrossCheckTelemetry.RecordCost(stage, panelist, answer.Origin == "provider" ? cost : null);
-            if (answer.Origin is "log" or RecordedAnswers.UnpaidOrigin)
-            {
-                // Resumed or replayed: the call and its answer are already in the log; say it was reused, don't record it twice.
-                log?.Append(new ModelCallReusedEntry(claimId, stage, round, panelist.Id, requestHash));
-                return (answer, null);
-            }
-            log?.Append(new ModelCallEntry(claimId, stage, round, panelist.Id, panelist.Provider, panelist.Model, panelist.Family, Prompt(template), requestHash,
-                Sha(request.SystemPrompt), request.UserContent, answer.Text, new TokenUsage(answer.InputTokens, answer.OutputTokens), answer.Latency.TotalMilliseconds,
-                answer.ModelVersion, answer.Origin, cost));
-            return (answer, null);
+            return (await clients[panelist].CompleteAsync(request, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (Exception e) when (e is not BudgetExceededException && e is not Provenance.ReplayGapException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (ModelCallFailure.IsCallFailure(e, cancellationToken))
         {
-            var message = e.Message.Split('\n')[0];
-            log?.Append(new ModelCallEntry(claimId, stage, round, panelist.Id, panelist.Provider, panelist.Model, panelist.Family, Prompt(template), requestHash,
-                SystemSha256: null, request.UserContent, Error: message));
-            return (null, message);
+            return (null, e.Message.Split('\n')[0]);
         }
     }
 
     private static PromptRef Prompt(PromptTemplate template) => new(template.Name, template.Version, template.Hash);
 
-    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

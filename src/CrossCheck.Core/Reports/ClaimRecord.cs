@@ -85,9 +85,35 @@ public sealed record LocationRecord(string Source, int Page, string? Section, in
         ? null
         : new LocationRecord(location.Source.FileName, location.Page, location.Section?.Label, location.Start, location.End, Excerpt(location.Text, 600));
 
-    public static string Excerpt(string text, int max)
+    public static string Excerpt(string text, int max) => Excerpt(text.AsSpan(), max);
+
+    /// <summary>The text with each run of white space made one space and trimmed, cut after <paramref name="max"/> characters with "…".</summary>
+    public static string Excerpt(ReadOnlySpan<char> text, int max)
     {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length > max ? flat[..max] + "…" : flat;
+        var flat = new System.Text.StringBuilder(Math.Min(text.Length, max));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = flat.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                if (flat.Length >= max)
+                {
+                    return flat.ToString(0, max) + "…";
+                }
+                flat.Append(' ');
+                space = false;
+            }
+            if (flat.Length >= max)
+            {
+                return flat.ToString(0, max) + "…";
+            }
+            flat.Append(c);
+        }
+        return flat.ToString();
     }
 }

@@ -98,7 +98,9 @@ public sealed class CheckRunner(TimeProvider time, Random random, PanelServices?
         var meter = new CostMeter(prices);
         using var corpus = new SourceCorpus(state.Sources);
         var checker = new GroundingChecker(corpus, options.EvidenceTokenBudget);
-        var dry = new PanelRunner(options.Panel, p => new EstimatingModelClient(p, estimator), prompts, checker, options.PanelOptions with { MaxParallelClaims = 1 }, null, null, meter);
+        var metered = new CallMiddleware(null, meter);
+        var dry = new PanelRunner(options.Panel, p => metered.AddTo(new ModelClientBuilder(new EstimatingModelClient(p, estimator))).Build(), prompts, checker,
+            options.PanelOptions with { MaxParallelClaims = 1 }, null);
         if (options.PanelOptions.Extract)
         {
             await dry.ExtractAsync(state.Essay, claims, cancellationToken).ConfigureAwait(false);

@@ -7,17 +7,26 @@ using CrossCheck.Runs;
 namespace CrossCheck.Running;
 
 /// <summary>
-/// Each panelist's client for a run, outermost first: answers the log already holds (resume, replay) → the
-/// response cache → the provider's client (behind its Polly pipeline). A replay has no provider: a request the
-/// log does not hold fails.
+/// Each panelist's client for a run, built with one <see cref="ModelClientBuilder"/>, outermost first: the run's
+/// <see cref="CallMiddleware"/> (budget gate → provenance log → cost meter) → telemetry → logging → answers the log
+/// already holds (resume, replay) → answers carried from <c>--since</c> → the response cache → the provider's client
+/// (behind its Polly pipeline). A replay has no provider: a request the log does not hold fails.
 /// </summary>
 public static class ModelClients
 {
-    public static Func<PanelistSpec, IModelClient>? For(RunOptions options, RecordedAnswers recorded, PanelServices? services, SincePlan? since = null)
+    public static Func<PanelistSpec, IModelClient>? For(RunOptions options, RecordedAnswers recorded, PanelServices? services, CallMiddleware middleware, SincePlan? since = null)
     {
         if (options.Replay is not null)
         {
-            return p => Logged(new RecordedModelClient(p, recorded, null), services);
+            return p =>
+            {
+                var replay = middleware.AddTo(new ModelClientBuilder(new RecordedModelClient(p, recorded, null)));
+                if (services?.Logging is { } logging)
+                {
+                    replay.Use(inner => new LoggingModelClient(inner, logging.CreateLogger("CrossCheck.ModelCalls")));
+                }
+                return replay.Build();
+            };
         }
         if (services is null)
         {
@@ -25,7 +34,7 @@ public static class ModelClients
         }
         return p =>
         {
-            var builder = new ModelClientBuilder(services.ClientFor(p)).Use(inner => new Telemetry.TelemetryModelClient(inner));
+            var builder = middleware.AddTo(new ModelClientBuilder(services.ClientFor(p))).Use(inner => new Telemetry.TelemetryModelClient(inner));
             if (services.Logging is { } logging)
             {
                 builder.Use(inner => new LoggingModelClient(inner, logging.CreateLogger("CrossCheck.ModelCalls")));
@@ -42,7 +51,4 @@ public static class ModelClients
             return builder.Build();
         };
     }
-
-    private static IModelClient Logged(IModelClient client, PanelServices? services) =>
-        services?.Logging is { } logging ? new LoggingModelClient(client, logging.CreateLogger("CrossCheck.ModelCalls")) : client;
 }

@@ -55,6 +55,9 @@ public sealed class RunState(RunOptions options, IProgress<RunProgress>? progres
 
     public CostMeter Meter { get; set; } = null!;
 
+    /// <summary>The <c>--max-cost</c> gate (<see cref="BudgetGate.Unlimited"/> without one, and in a replay).</summary>
+    public BudgetGate Budget { get; set; } = BudgetGate.Unlimited;
+
     public SourceCorpus Corpus { get; set; } = null!;
 
     public GroundingChecker Checker { get; set; } = null!;

@@ -37,7 +37,7 @@ public sealed class PgResponseStore(NpgsqlDataSource dataSource, TimeProvider ti
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(panelist);
         ArgumentNullException.ThrowIfNull(answer);
-        if (string.IsNullOrWhiteSpace(answer.Text))
+        if (!CachedResponse.IsStorable(answer))
         {
             return false;
         }

@@ -26,6 +26,29 @@ public sealed class ClaimExtractorTests
     }
 
     [Fact]
+    public void Extract_WithALimit_StopsAtTheFirstClaimPastIt_AndUnderItGivesWhatTheUnlimitedExtractGives()
+    {
+        var essay = "The model solved 31% of the tasks. It was fast.\n\nThe model solved 31% of the tasks. Something else happens here.\n\n" +
+            "A fourth claim of 12% is here. A fifth claim of 14% is here.\n";
+        using var temp = new TempFolder();
+        var doc = new DocumentLoader().LoadEssay(temp.Write("essay.md", essay));
+        var all = ClaimExtractor.Extract(doc);
+        Assert.Equal(5, all.Count);
+
+        // Over the limit: the first limit + 1 claims, in essay order, and no more.
+        var cut = ClaimExtractor.Extract(doc, 2);
+        Assert.Equal(all.Take(3).Select(c => (c.Id, c.Text)), cut.Select(c => (c.Id, c.Text)));
+
+        // At or under the limit: every claim with every occurrence, as without one.
+        foreach (var limit in new[] { 5, 6 })
+        {
+            var within = ClaimExtractor.Extract(doc, limit);
+            Assert.Equal(all.Select(c => (c.Id, c.Text, c.Occurrences.Count)), within.Select(c => (c.Id, c.Text, c.Occurrences.Count)));
+        }
+        Assert.Equal(2, all[0].Occurrences.Count);
+    }
+
+    [Fact]
     public void Extract_OccurrenceOffsetsPointAtTheSentenceInTheEssay()
     {
         var essay = "Intro paragraph is here.\n\nSecond line has a **bold** claim of 12%.\n";

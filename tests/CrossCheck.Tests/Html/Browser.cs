@@ -13,6 +13,33 @@ public static class Browser
 
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
+    private static readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> Shared = new(StartSharedAsync);
+
+    /// <summary>
+    /// One chromium for every browser test of this test run (Playwright's advice: reuse the browser, isolate each test in
+    /// its own context). A test opens its own <see cref="IBrowserContext"/> and disposes it; it never closes this browser.
+    /// Starting Playwright's driver and chromium costs seconds of CPU, paid here once instead of once per test.
+    /// </summary>
+    public static async Task<IBrowser> SharedAsync() => (await Shared.Value).Browser;
+
+    private static async Task<(IPlaywright, IBrowser)> StartSharedAsync()
+    {
+        var started = await LaunchAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                started.Browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            }
+            catch (AggregateException)
+            {
+            }
+            started.Playwright.Dispose();
+        };
+        return started;
+    }
+
+    /// <summary>A Playwright and chromium of the caller's own (it disposes both); most tests use <see cref="SharedAsync"/>.</summary>
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var path = ExecutablePath ?? throw new InvalidOperationException(

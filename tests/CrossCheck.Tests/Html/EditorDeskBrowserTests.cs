@@ -17,10 +17,9 @@ public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposab
     public async Task Wide_ListsProblemsFirst_CountsFilter_SearchAndSortWork()
     {
         var run = await ReportRuns.SampleAsync(_temp);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var browser = await Browser.SharedAsync();
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
         await page.GotoAsync(Browser.FileUrl(ReportRuns.ReportPath(run)));
@@ -62,10 +61,9 @@ public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposab
     public async Task Wide_ClaimDetail_HighlightsWordsMarksTheConflictDiffsTheMisquoteAndLinksThePage()
     {
         var run = await ReportRuns.SampleAsync(_temp);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var browser = await Browser.SharedAsync();
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
         await page.GotoAsync(Browser.FileUrl(ReportRuns.ReportPath(run)));
 
         // The essay is rendered from Markdown: a heading, paragraphs, no Markdown syntax left, claims marked inside.
@@ -109,9 +107,7 @@ public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposab
     public async Task Narrow_TappedClaimOpensItsDetailInView_WithFocus_AndVerdictColumnsFirst()
     {
         var run = await ReportRuns.SampleAsync(_temp);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = await Browser.SharedAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, HasTouch = true, IsMobile = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Browser.FileUrl(ReportRuns.ReportPath(run)));
@@ -146,9 +142,7 @@ public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposab
         var run = await ReportRuns.HostilePanelAsync(_temp);
         var axe = await File.ReadAllTextAsync(Axe.ScriptPath ?? throw new InvalidOperationException(
             $"{Browser.RequireVariable}=1 but axe-core is missing (looked for {string.Join(", ", Axe.Candidates)}); .ci/run installs it."));
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = await Browser.SharedAsync();
         foreach (var width in new[] { 1400, 390 })
         {
             // axe is injected by the test: the page's own CSP rightly refuses any script but its own.

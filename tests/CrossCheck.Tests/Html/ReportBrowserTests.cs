@@ -18,10 +18,9 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IDisposable
     {
         var run = await ReportRuns.SampleAsync(_temp);
         var rows = SampleRunTests.ReadCsv(Path.Combine(run.Folder, "matrix.csv"));
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var browser = await Browser.SharedAsync();
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
         var failedRequests = new List<string>();
         page.RequestFailed += (_, r) => failedRequests.Add(r.Url);
         var consoleErrors = new List<string>();
@@ -70,10 +69,9 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IDisposable
     public async Task HostilePanel_InTheBrowser_ShowsThePayloadsAsTextAndRunsNothingOfTheirs()
     {
         var run = await ReportRuns.HostilePanelAsync(_temp);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var browser = await Browser.SharedAsync();
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, d) =>
         {

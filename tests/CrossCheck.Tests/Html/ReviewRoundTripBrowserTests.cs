@@ -19,9 +19,7 @@ public sealed class ReviewRoundTripBrowserTests(ITestOutputHelper output) : IDis
     public async Task Review_MarkedInThePage_ExportedRecordedAndRerendered_WithHumanColumnKappaAndAnIntactLog()
     {
         var run = await ReportRuns.SampleAsync(_temp);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = await Browser.SharedAsync();
         await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Browser.FileUrl(ReportRuns.ReportPath(run)));

@@ -20,10 +20,11 @@ public sealed class ConcurrentRunTests : IDisposable
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
         // The emulator holds every answer until the second command has finished, so the first run is alive however
         // long the second process takes to start on a loaded machine (scripted fixtures).
-        using var released = new ManualResetEventSlim(false);
-        await using var emulator = new ProviderEmulator(r =>
+        // The held answers await the gate, so they hold no thread of the pool the other tests share.
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var emulator = new ProviderEmulator(async r =>
         {
-            released.Wait(TimeSpan.FromMinutes(2));
+            await Task.WhenAny(released.Task, Task.Delay(TimeSpan.FromMinutes(2)));
             return script.Answer(r);
         });
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
@@ -42,7 +43,7 @@ public sealed class ConcurrentRunTests : IDisposable
         }
         finally
         {
-            released.Set();
+            released.TrySetResult();
         }
         await first.WaitForExitAsync();
 

@@ -90,7 +90,8 @@ internal static class WarmCliHost
             var request = JsonSerializer.Serialize(new Request(args, Path.GetFullPath(workingDirectory), environment));
             _process.StandardInput.WriteLine(request);
             _process.StandardInput.Flush();
-            var reading = Task.Run(ReadAnswer);
+            // Read asynchronously: a command that runs for seconds holds no thread of the pool the emulators share.
+            var reading = ReadAnswerAsync();
             if (!reading.Wait(timeout))
             {
                 Dispose();
@@ -99,9 +100,9 @@ internal static class WarmCliHost
             return reading.Result ?? throw new InvalidOperationException($"the warm CLI host ended without answering: {HostErrors()}");
         }
 
-        private CliRunner.Result? ReadAnswer()
+        private async Task<CliRunner.Result?> ReadAnswerAsync()
         {
-            while (_process.StandardOutput.ReadLine() is { } line)
+            while (await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
                 if (!line.StartsWith(_marker, StringComparison.Ordinal))
                 {
@@ -128,6 +129,7 @@ internal static class WarmCliHost
                 if (!_process.HasExited)
                 {
                     _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit(TimeSpan.FromSeconds(10)); // reaped, not left to init
                 }
             }
             catch (InvalidOperationException)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrossCheck.Claims;
 
 namespace CrossCheck.Checks;
@@ -56,15 +57,28 @@ internal sealed class ContextWords
     public static IEnumerable<string> Stems(string text) =>
         SupportText.Tokenize(text).Where(t => t.IsContent && !t.IsNumber).Select(t => t.Stem);
 
+    private static readonly ConditionalWeakTable<string, HashSet<string>> StemSets = new();
+    private static readonly ConditionalWeakTable<string, HashSet<string>> NameSets = new();
+    private static readonly ConditionalWeakTable<NumberInContext, HashSet<string>> NearSets = new();
+
+    /// <summary>
+    /// <see cref="Stems"/> as a set, computed once per text instance: a passage, and the sentences and cells
+    /// <see cref="NumberContexts"/> keeps for it, are evidence for many claims. Read-only once made (checks share it across threads).
+    /// </summary>
+    public static HashSet<string> StemSet(string text) => StemSets.GetValue(text, t => Stems(t).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary><see cref="Names"/> as a set, computed once per text instance.</summary>
+    public static HashSet<string> NameSet(string text) => NameSets.GetValue(text, t => Names(t).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>
     /// The claim words to look for in a passage: all of them in the claim's own language; across
     /// languages only its acronyms that the evidence uses ("CAVP") and its capitalised words that
     /// are names in the evidence too ("Wikipedia"; not a German noun such as "Mails"), since
     /// other words match only by accident.
     /// </summary>
-    public IReadOnlyList<string> Considered(string passageText, HashSet<string> vocabulary, HashSet<string> names) =>
+    public IReadOnlyList<string> Considered(string passageText, Lazy<HashSet<string>> vocabulary, Lazy<HashSet<string>> names) =>
         TextLanguages.Detect(passageText) == _language ? _stems
-            : _stems.Where(s => (_acronyms.Contains(s) && vocabulary.Contains(s)) || (_names.Contains(s) && names.Contains(s))).ToArray();
+            : _stems.Where(s => (_acronyms.Contains(s) && vocabulary.Value.Contains(s)) || (_names.Contains(s) && names.Value.Contains(s))).ToArray();
 
     /// <summary>Share of the considered claim words found in the context; with none to look for, just enough to count as found.</summary>
     public static double Support(IReadOnlyList<string> considered, string context)
@@ -73,7 +87,7 @@ internal sealed class ContextWords
         {
             return NumberCheck.ContextSupport;
         }
-        var stems = Stems(context).ToHashSet(StringComparer.Ordinal);
+        var stems = StemSet(context);
         return considered.Count(s => Holds(stems, s)) / (double)considered.Count;
     }
 
@@ -81,21 +95,23 @@ internal sealed class ContextWords
     /// <summary>How far the claim names the cell's row (share of the row label's words) and column (one header word is enough).</summary>
     public double CellSupport(NumberInContext cell)
     {
-        var row = Stems(cell.RowLabel ?? "").Distinct(StringComparer.Ordinal).ToArray();
-        var column = Stems(cell.ColumnHeader ?? "").ToArray();
-        var rowShare = row.Length == 0 ? 0 : row.Count(s => Holds(All, s)) / (double)row.Length;
-        var columnNamed = column.Length == 0 || column.Any(s => Holds(All, s));
+        var row = StemSet(cell.RowLabel ?? "");
+        var column = StemSet(cell.ColumnHeader ?? "");
+        var rowShare = row.Count == 0 ? 0 : row.Count(s => Holds(All, s)) / (double)row.Count;
+        var columnNamed = column.Count == 0 || column.Any(s => Holds(All, s));
         return columnNamed ? rowShare : Math.Min(rowShare, NumberCheck.ContextSupport / 2);
     }
 
     /// <summary>How many words right next to both numbers they share (0: the numbers count different things).</summary>
     public int SameThing(NumberMention claimNumber, NumberInContext candidate)
     {
-        var at = candidate.Number.Start - candidate.ContextStart;
-        var context = candidate.Context;
-        var from = Math.Clamp(at - 60, 0, context.Length);
-        var to = Math.Clamp(at + candidate.Number.Text.Length + 60, 0, context.Length);
-        var near = Stems(context[from..to]).ToHashSet(StringComparer.Ordinal);
+        var near = NearSets.GetValue(candidate, c =>
+        {
+            var at = c.Number.Start - c.ContextStart;
+            var from = Math.Clamp(at - 60, 0, c.Context.Length);
+            var to = Math.Clamp(at + c.Number.Text.Length + 60, 0, c.Context.Length);
+            return Stems(c.Context[from..to]).ToHashSet(StringComparer.Ordinal);
+        });
         var sameUnit = claimNumber.Unit.Length > 1 && claimNumber.Unit == candidate.Number.Unit && claimNumber.Unit.All(char.IsLetter) ? 1 : 0;
         return sameUnit + _near.Count(s => Holds(near, s));
     }

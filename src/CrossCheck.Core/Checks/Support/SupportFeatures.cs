@@ -84,7 +84,7 @@ public sealed record SupportFeatures
         var bigrams = Bigrams(claimTokens.Where(t => t.IsContent).Select(t => t.Stem).ToArray());
         var logLength = Math.Log(1 + stems.Length + numbers.Count);
 
-        var passages = evidence.Select(p => new Analysed(p, SupportText.Tokenize(p.Text))).ToArray();
+        var passages = evidence.Select(Analysed.Of).ToArray();
         if (passages.Length == 0 || stems.Length + numbers.Count == 0)
         {
             return new SupportFeatures
@@ -221,7 +221,12 @@ public sealed record SupportFeatures
 
     private sealed class Analysed
     {
+        /// <summary>A passage is evidence for many claims: its words and numbers are read once (read-only after, so checks on several threads share them).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Passage, Analysed> Cache = new();
+
         private readonly double[] _numbers;
+
+        public static Analysed Of(Passage passage) => Cache.GetValue(passage, p => new Analysed(p, SupportText.Tokenize(p.Text)));
 
         public Analysed(Passage passage, IReadOnlyList<SupportToken> tokens)
         {

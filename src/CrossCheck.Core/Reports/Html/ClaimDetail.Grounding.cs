@@ -151,7 +151,7 @@ internal static partial class ClaimDetail
     {
         var doc = report.Run.Sources.FirstOrDefault(d => d.FileName == sourceName);
         var text = doc is not null && start >= 0 && end <= doc.Text.Length && end > start
-            ? LocationRecord.Excerpt(doc.Text[start..end], ExcerptLength)
+            ? LocationRecord.Excerpt(doc.Text.AsSpan(start, end - start), ExcerptLength)
             : fallback ?? "(passage text not available)";
         html.Open("div", ("class", best ? "evidence best" : "evidence")).Element("div", location, ("class", "loc"));
         html.Open("blockquote");
@@ -184,11 +184,11 @@ internal static partial class ClaimDetail
         }
         html.Open("details", ("class", "page-text")).Element("summary", $"Text of p. {page} around the passage");
         html.Open("p");
-        html.Text((from > p.Start ? "… " : "") + LocationRecord.Excerpt(doc.Text[from..start], PageContext * 2) + " ");
+        html.Text((from > p.Start ? "… " : "") + LocationRecord.Excerpt(doc.Text.AsSpan(from, start - from), PageContext * 2) + " ");
         html.Open("mark", ("class", "passage"));
-        marks.Render(html, LocationRecord.Excerpt(doc.Text[start..Math.Min(end, doc.Text.Length)], ExcerptLength * 4));
+        marks.Render(html, LocationRecord.Excerpt(doc.Text.AsSpan(start, Math.Min(end, doc.Text.Length) - start), ExcerptLength * 4));
         html.Close("mark");
-        html.Text(" " + LocationRecord.Excerpt(doc.Text[Math.Min(end, to)..to], PageContext * 2) + (to < p.End ? " …" : ""));
+        html.Text(" " + LocationRecord.Excerpt(doc.Text.AsSpan(Math.Min(end, to), to - Math.Min(end, to)), PageContext * 2) + (to < p.End ? " …" : ""));
         html.Close("p").Close("details");
     }
 }

@@ -33,40 +33,52 @@ internal sealed partial class EvidenceHighlighter
             .ToDictionary(g => g.Key, g => g.First().Number, StringComparer.Ordinal);
     }
 
-    public bool MarksAnything(string text) => Tokens().Matches(text).Any(m => Kind(m.Value) is not null);
+    public bool MarksAnything(string text)
+    {
+        foreach (var m in Tokens().EnumerateMatches(text))
+        {
+            if (Kind(text.AsSpan(m.Index, m.Length)) is not null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public void Render(HtmlText html, string text)
     {
         var at = 0;
-        foreach (Match m in Tokens().Matches(text))
+        // EnumerateMatches: no Match object per word (a long run renders thousands of passages).
+        foreach (var m in Tokens().EnumerateMatches(text))
         {
-            if (Kind(m.Value) is not { } kind)
+            if (Kind(text.AsSpan(m.Index, m.Length)) is not { } kind)
             {
                 continue;
             }
+            var value = text.Substring(m.Index, m.Length);
             html.Text(text[at..m.Index]);
             if (kind == "conflict")
             {
-                html.Element("mark", m.Value, ("class", "conflict"), ("title", $"conflicts with the claim's {_conflicts[NumberKey(m.Value)]}"))
-                    .Element("span", $"≠ {_conflicts[NumberKey(m.Value)]}", ("class", "conflict-tag"));
+                html.Element("mark", value, ("class", "conflict"), ("title", $"conflicts with the claim's {_conflicts[NumberKey(value)]}"))
+                    .Element("span", $"≠ {_conflicts[NumberKey(value)]}", ("class", "conflict-tag"));
             }
             else
             {
-                html.Element("mark", m.Value, ("class", kind));
+                html.Element("mark", value, ("class", kind));
             }
             at = m.Index + m.Length;
         }
         html.Text(text[at..]);
     }
 
-    private string? Kind(string token)
+    private string? Kind(ReadOnlySpan<char> token)
     {
-        if (IsNumber(token))
+        if (char.IsDigit(token[0]))
         {
-            var key = NumberKey(token);
+            var key = NumberKey(token.ToString());
             return _conflicts.ContainsKey(key) ? "conflict" : _numbers.Contains(key) ? "hl num" : null;
         }
-        return token.Length >= 4 && _words.Contains(Stem(token)) ? "hl" : null;
+        return token.Length >= 4 && _words.Contains(Stem(token.ToString())) ? "hl" : null;
     }
 
     private static bool IsNumber(string token) => char.IsDigit(token[0]);

@@ -48,18 +48,23 @@ public static partial class HtmlReportWriter
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         if (ReportPages.Assign(report) is not { } pageOf)
         {
-            File.WriteAllText(path, Render(report), utf8);
+            Build(report).WriteTo(path, utf8);
             return;
         }
-        // A long run: report.html details the worst claims, and further pages the rest (see ReportPages).
+        // A long run: report.html details the worst claims, and further pages the rest (see ReportPages). The pages
+        // are independent files, rendered side by side.
         var pages = pageOf.Values.Max();
-        File.WriteAllText(path, Render(report with { PageOf = pageOf }, pages), utf8);
         var ordered = report.ProblemsFirst;
-        for (var page = 2; page <= pages; page++)
+        Parallel.For(1, pages + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
         {
+            if (page == 1)
+            {
+                Build(report with { PageOf = pageOf }, pages).WriteTo(path, utf8);
+                return;
+            }
             var own = ordered.Where(c => pageOf[c.Id] == page).ToArray();
-            File.WriteAllText(Path.Combine(folder, ReportPages.FileName(page)), Render(report with { Claims = own, Page = page, PageOf = pageOf }, pages), utf8);
-        }
+            Build(report with { Claims = own, Page = page, PageOf = pageOf }, pages).WriteTo(Path.Combine(folder, ReportPages.FileName(page)), utf8);
+        });
     }
 
     public static string Render(RunResult run, IReadOnlyList<ClaimRecord> claims, RunSummary summary, HumanReview? review = null)
@@ -76,7 +81,9 @@ public static partial class HtmlReportWriter
         return new HtmlReport(run, claims, summary, review, agreement, links);
     }
 
-    private static string Render(HtmlReport report, int pages = 1)
+    private static string Render(HtmlReport report, int pages = 1) => Build(report, pages).ToString();
+
+    private static HtmlText Build(HtmlReport report, int pages = 1)
     {
         var run = report.Run;
         var html = new HtmlText();
@@ -104,7 +111,7 @@ public static partial class HtmlReportWriter
         html.Open("footer").Text($"Written by CrossCheck {run.ProgramVersion}. Every step of this run is recorded in provenance.jsonl (hash-chained); check it with ")
             .Element("code", $"crosscheck verify-log <run folder>").Text($" (run {run.RunId})").Text(". Scores and verdicts are aids to an editor, not a substitute for reading the source.").Close("footer").Line();
         html.Raw("<script>").Raw(Script).Raw("</script>\n</body>\n</html>\n");
-        return html.ToString();
+        return html;
     }
 
     /// <summary>The problems-first list and the essay beside the claim detail pane.</summary>

@@ -61,4 +61,14 @@ internal sealed class HtmlText
     }
 
     public override string ToString() => _sb.ToString();
+
+    /// <summary>Writes the page to a file chunk by chunk, without making one string of it first.</summary>
+    public void WriteTo(string path, Encoding encoding)
+    {
+        using var writer = new StreamWriter(path, append: false, encoding, bufferSize: 64 * 1024);
+        foreach (var chunk in _sb.GetChunks())
+        {
+            writer.Write(chunk.Span);
+        }
+    }
 }

@@ -24,9 +24,8 @@ public sealed class ClaimsStep(PanelServices? services) : IRunStep
         }
         var options = state.Options;
         var prices = services?.Prices ?? PriceTable.Default;
-        // A replay does not gate on the budget again: it runs exactly the claims the original run checked.
         state.Panel = new PanelRunner(options.Panel, state.Clients!, state.Prompts, state.Checker, options.PanelOptions, state.Log, services?.IsAvailable,
-            state.Meter, options.Replay is null ? options.MaxCost : null, new CostEstimator(prices));
+            state.Budget, new CostEstimator(prices));
         if (options.PanelOptions.Extract)
         {
             state.Report("extract", 0, 1, options.Panel[0].Id);

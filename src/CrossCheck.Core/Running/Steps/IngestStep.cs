@@ -26,19 +26,21 @@ public sealed class IngestStep : IRunStep
             state.Sources.Add(loader.LoadSource(path, $"S{state.Sources.Count + 1}", cancellationToken));
             state.Report(Name, state.Sources.Count + 1, options.SourcePaths.Count + 1, path);
         }
-        WarnAboutSources(state);
-        foreach (var doc in state.Sources.Prepend(state.Essay))
-        {
-            FlagInstructions(doc);
-        }
-        state.Claims = [.. ClaimExtractor.Extract(state.Essay)];
+        // The claims are cut before the (slower) scan for instruction-like text, and only up to the first claim past the
+        // limit, so an essay over the limit is refused without working through all of it.
+        state.Claims = [.. ClaimExtractor.Extract(state.Essay, options.Limits.MaxClaims)];
         if (state.Claims.Count == 0)
         {
             throw new InputException($"{options.EssayPath}: no sentences found to check; is this the essay?");
         }
         if (state.Claims.Count > options.Limits.MaxClaims)
         {
-            throw new InputException($"{options.EssayPath}: {state.Claims.Count:N0} claims, over the limit of {options.Limits.MaxClaims:N0} per run; split the essay into parts and check each, or raise CrossCheck:Limits:MaxClaims.");
+            throw new InputException($"{options.EssayPath}: more than {options.Limits.MaxClaims:N0} claims, over the limit of {options.Limits.MaxClaims:N0} per run; split the essay into parts and check each, or raise CrossCheck:Limits:MaxClaims.");
+        }
+        WarnAboutSources(state);
+        foreach (var doc in state.Sources.Prepend(state.Essay))
+        {
+            FlagInstructions(doc);
         }
         Safety.SwapCheck.Warn(state.Essay, state.Sources, state.Claims.Select(c => c.Text).ToArray(), cancellationToken);
         return Task.CompletedTask;

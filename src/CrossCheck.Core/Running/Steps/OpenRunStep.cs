@@ -77,8 +77,11 @@ public sealed class OpenRunStep(TimeProvider time, Random random, PanelServices?
             state.Log = state.Own(new ProvenanceLog(Path.Combine(state.PartialFolder, "provenance.jsonl"), time));
         }
 
-        state.Clients = ModelClients.For(options, state.Recorded, services, state.Since);
         state.Meter = new CostMeter(services?.Prices ?? PriceTable.Default);
+        // A replay does not gate on the budget again: it runs exactly the claims the original run checked.
+        state.Budget = options.Replay is null && options.MaxCost is { } maxCost ? new BudgetGate(state.Meter, maxCost) : BudgetGate.Unlimited;
+        state.Clients = ModelClients.For(options, state.Recorded, services,
+            new Panel.CallMiddleware(state.Log, state.Meter, state.Budget, new CostEstimator(services?.Prices ?? PriceTable.Default)), state.Since);
         var log = state.Log;
         if (services?.ResilienceEvents?.Attach(e =>
         {
