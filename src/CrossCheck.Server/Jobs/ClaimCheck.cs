@@ -26,8 +26,9 @@ public sealed class ClaimCheck(IProvenanceChain chain, IBudgetGate budget, Panel
         var recorded = attempt > 1 ? await RecordedAsync(runId, cancellationToken).ConfigureAwait(false) : RecordedAnswers.Empty;
         var meter = new CostMeter(services.Prices);
         var estimator = new CostEstimator(services.Prices);
-        var panel = new PanelRunner(options.Panel, context.ClientsFor(recorded, services), state.Prompts!, state.Checker, options.PanelOptions, context.Log,
-            services.IsAvailable, meter, null, estimator);
+        // The claim's calls go to the run's chain and this claim's meter; max_cost is held on the shared gate below, not per process.
+        var clients = context.ClientsFor(recorded, services, new CallMiddleware(context.Log, meter));
+        var panel = new PanelRunner(options.Panel, clients, state.Prompts!, state.Checker, options.PanelOptions, context.Log, services.IsAvailable, null, estimator);
         decimal reserved = 0;
         if (options.MaxCost is { } limit)
         {

@@ -22,7 +22,6 @@ public sealed class RunContext(RunOptions options, RunState state, ProvenanceLog
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PanelistSpec, IModelClient> _clients = new();
     private readonly Lock _checking = new();
-    private Func<PanelistSpec, IModelClient>? _fresh;
 
     public RunOptions Options => options;
 
@@ -63,17 +62,14 @@ public sealed class RunContext(RunOptions options, RunState state, ProvenanceLog
     });
 
     /// <summary>
-    /// Each panelist's client for a claim's first attempt (nothing recorded to reuse), made once per run here; a later
-    /// attempt gets clients that answer first from what the chain recorded (<paramref name="recorded"/>).
+    /// Each panelist's client for one claim, with that claim's <paramref name="middleware"/> (the run's chain, the
+    /// claim's own meter) around it; a later attempt's clients answer first from what the chain recorded
+    /// (<paramref name="recorded"/>). The provider clients underneath are made once per run here.
     /// </summary>
-    public Func<PanelistSpec, IModelClient> ClientsFor(RecordedAnswers recorded, PanelServices services)
+    public Func<PanelistSpec, IModelClient> ClientsFor(RecordedAnswers recorded, PanelServices services, CallMiddleware middleware)
     {
-        if (recorded.Count > 0)
-        {
-            return ModelClients.For(options, recorded, services)!;
-        }
-        _fresh ??= ModelClients.For(options, RecordedAnswers.Empty, services)!;
-        return p => _clients.GetOrAdd(p, _fresh);
+        var shared = services with { ClientFor = p => _clients.GetOrAdd(p, services.ClientFor) };
+        return ModelClients.For(options, recorded, shared, middleware)!;
     }
 
     /// <summary>True once the context is dropped (its run ended here).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrossCheck.Costs;
+using CrossCheck.Models;
 using CrossCheck.Panel;
 using CrossCheck.Provenance;
 using CrossCheck.Running;
@@ -42,8 +43,10 @@ public sealed class RunFinisher(CheckRunner runner, IProvenanceChain chain, Pane
         state.Groundings = [.. planned.Claims.Select((_, i) => context.Grounding(i))];
         state.Panels = new ClaimPanel?[planned.Claims.Count];
         var done = rows.Where(r => r.State == ClaimRow.Checked).Select(r => r.ClaimId).ToHashSet(StringComparer.Ordinal);
-        var replay = new PanelRunner(options.Panel, p => new RecordedModelClient(p, recorded, null), planned.Prompts!, planned.Checker, options.PanelOptions, null,
-            null, state.Meter, null, new CostEstimator(services.Prices));
+        // Answers only from the chain, metered (the run's costs), logged nowhere: the claims' records are in the chain already.
+        var metered = new CallMiddleware(null, state.Meter);
+        var replay = new PanelRunner(options.Panel, p => metered.AddTo(new ModelClientBuilder(new RecordedModelClient(p, recorded, null))).Build(), planned.Prompts!, planned.Checker,
+            options.PanelOptions, null, null, null, new CostEstimator(services.Prices));
         foreach (var id in context.CheckableIds)
         {
             var (index, slot) = context.Position(id)!.Value;
