@@ -27,8 +27,9 @@ public sealed record IngestLimits
     public int MaxHtmlDepth { get; init; } = 512;
 
     /// <summary>
-    /// Most threads a run's PDF parsing and offline checks use (default 0: one per core; 1: everything on one thread).
-    /// The work is split so that the results, and every file a run writes, are the same for any value.
+    /// Most threads a run's offline checks use (default 0: one per core; 1: everything on one thread). PDF pages are
+    /// parsed on several threads only when this is set above 1 (see PdfPages). The work is split so that the results,
+    /// and every file a run writes, are the same for any value.
     /// </summary>
     public int Parallelism { get; init; }
 

@@ -4,7 +4,7 @@ using UglyToad.PdfPig;
 namespace CrossCheck.Ingest;
 
 /// <summary>
-/// Reads every page's lines of a PDF, on several threads when the document is long enough: each thread opens its
+/// Reads every page's lines of a PDF, on several threads when asked and the document is long enough: each thread opens its
 /// own <see cref="PdfDocument"/> over the same bytes (one document is not safe across threads; two are) and reads
 /// one contiguous run of pages into its slots, so the pages come out in order and the same for any number of threads.
 /// A failure is the one a single thread would have met first: the lowest page that fails.
@@ -17,7 +17,10 @@ internal static class PdfPages
     public static (List<PdfPageLines> Pages, int VisibleLetters) Read(byte[] bytes, PdfDocument first, int parallelism)
     {
         var count = first.NumberOfPages;
-        var degree = Math.Clamp(Math.Min(parallelism > 0 ? parallelism : Environment.ProcessorCount, count / MinPagesPerThread), 1, 64);
+        // Only when asked for (Parallelism above 1), not by default: PdfPig takes one process-wide lock for every
+        // content-stream operator it reads, and on a busy 2-core machine two parsers contending for it used 1.5-2x the
+        // CPU and twice the time of one (docs/benchmarks.md §5).
+        var degree = parallelism > 1 ? Math.Clamp(Math.Min(parallelism, count / MinPagesPerThread), 1, 64) : 1;
         var pages = new PdfPageLines[count];
         var letters = new int[count];
         if (degree == 1)

@@ -60,8 +60,6 @@ public sealed record SupportFeatures
     /// <summary>How much a number found counts when picking the best passages, against a word's rarity weight.</summary>
     private const double NumberGain = 1.0;
 
-    /// <summary>Shortest shared beginning for two stems to count as one root ("libyan" and "libya").</summary>
-
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
@@ -223,7 +221,6 @@ public sealed record SupportFeatures
     {
         /// <summary>A passage is evidence for many claims: its words and numbers are read once (read-only after, so checks on several threads share them).</summary>
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Passage, Analysed> Cache = new();
-
         private readonly double[] _numbers;
 
         public static Analysed Of(Passage passage) => Cache.GetValue(passage, p => new Analysed(p, SupportText.Tokenize(p.Text)));
