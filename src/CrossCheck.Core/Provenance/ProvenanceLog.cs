@@ -11,7 +11,10 @@ namespace CrossCheck.Provenance;
 /// being one <see cref="LogEntry"/> subtype per record type. Version 1 logs (before the record types were typed
 /// and run_end became required) still verify and replay; a resumed v1 log goes on in version 1.
 /// Each record holds the SHA-256 (hex) of the previous line's UTF-8 bytes (64 zeros for the
-/// first), so any edit breaks the chain. Every record is flushed to disk as it is written.
+/// first), so any edit breaks the chain. Every record is handed to the operating system as it is written (a killed
+/// process loses none); a record of a model call, which holds an answer that was paid for, is also flushed to the disk
+/// itself before <see cref="Append(LogEntry)"/> returns (so are all records before it), and so is the whole log when it
+/// is closed. A power cut can lose at most the records after the last model call, which resume repeats without cost.
 /// </summary>
 public sealed class ProvenanceLog : IDisposable
 {
@@ -119,7 +122,7 @@ public sealed class ProvenanceLog : IDisposable
             var line = Line(_sequence, _time.GetUtcNow(), type, _previous, data, _version);
             _stream!.Write(line);
             _stream.WriteByte((byte)'\n');
-            _stream.Flush(flushToDisk: true);
+            _stream.Flush(flushToDisk: type == DurableType);
             _previous = Convert.ToHexStringLower(SHA256.HashData(line));
             _sequence++;
         }
@@ -140,8 +143,18 @@ public sealed class ProvenanceLog : IDisposable
         return Encoding.UTF8.GetBytes(record.ToJsonString(Json));
     }
 
+    /// <summary>The record type flushed to the disk itself one by one: it holds a paid answer.</summary>
+    private const string DurableType = "model_call";
+
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_stream is { CanWrite: true })
+            {
+                _stream.Flush(flushToDisk: true);
+            }
+        }
         _stream?.Dispose();
         _appender?.Dispose();
     }
