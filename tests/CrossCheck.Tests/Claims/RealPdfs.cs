@@ -24,6 +24,21 @@ internal static class RealPdfs
 
     public static string Essays => Path.Combine(RepositoryRoot!, "tests", "corpus", "regression");
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CrossCheck.Ingest.Document>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One of the real PDFs as <see cref="CrossCheck.Ingest.DocumentLoader.LoadSource"/> reads it, with the id asked for. Each
+    /// file is read once per test run (the PDF parse is the slow part; several test classes read the same papers) and
+    /// each caller gets its own <see cref="CrossCheck.Ingest.Document"/> over the same text, pages and layout.
+    /// </summary>
+    public static CrossCheck.Ingest.Document Load(string path, string id)
+    {
+        var read = Loaded.GetOrAdd(Path.GetFullPath(path), p => new Lazy<CrossCheck.Ingest.Document>(() => new CrossCheck.Ingest.DocumentLoader().LoadSource(p, "S1"))).Value;
+        var document = new CrossCheck.Ingest.Document(id, read.Path, read.Kind, read.Text, read.Pages, read.Sha256, read.Bytes, read.Asides, read.Headings, read.Notes);
+        document.Warnings.AddRange(read.Warnings);
+        return document;
+    }
+
     private static string? FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

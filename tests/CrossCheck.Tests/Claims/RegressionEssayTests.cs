@@ -100,7 +100,7 @@ public sealed class RegressionEssayTests(ITestOutputHelper output)
             .Single(e => e.GetProperty("essay").GetString() == essay);
         var loader = new DocumentLoader();
         var sources = manifest.GetProperty("sources").EnumerateArray()
-            .Select((s, i) => loader.LoadSource(Path.Combine(folder, s.GetString()!), $"S{i + 1}")).ToArray();
+            .Select((s, i) => RealPdfs.Load(Path.Combine(folder, s.GetString()!), $"S{i + 1}")).ToArray();
         using var corpus = new SourceCorpus(sources);
         var claims = ClaimExtractor.Extract(loader.LoadEssay(Path.Combine(RealPdfs.Essays, essay)));
         var checker = new GroundingChecker(corpus);

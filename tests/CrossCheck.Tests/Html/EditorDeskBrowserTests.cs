@@ -1,22 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using CrossCheck.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace CrossCheck.Tests.Html;
 
 /// <summary>report.html as an editor uses it, in headless chromium at desktop (1400 px) and phone (390 px) widths.</summary>
-public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposable
+public sealed class EditorDeskBrowserTests(ITestOutputHelper output)
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
     [BrowserFact]
     public async Task Wide_ListsProblemsFirst_CountsFilter_SearchAndSortWork()
     {
-        var run = await ReportRuns.SampleAsync(_temp);
+        var run = await ReportRuns.SharedSampleAsync();
         var browser = await Browser.SharedAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
@@ -60,7 +55,7 @@ public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposab
     [BrowserFact]
     public async Task Wide_ClaimDetail_HighlightsWordsMarksTheConflictDiffsTheMisquoteAndLinksThePage()
     {
-        var run = await ReportRuns.SampleAsync(_temp);
+        var run = await ReportRuns.SharedSampleAsync();
         var browser = await Browser.SharedAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
@@ -106,7 +101,7 @@ public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposab
     [BrowserFact]
     public async Task Narrow_TappedClaimOpensItsDetailInView_WithFocus_AndVerdictColumnsFirst()
     {
-        var run = await ReportRuns.SampleAsync(_temp);
+        var run = await ReportRuns.SharedSampleAsync();
         var browser = await Browser.SharedAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, HasTouch = true, IsMobile = true });
         var page = await context.NewPageAsync();
@@ -139,7 +134,7 @@ public sealed class EditorDeskBrowserTests(ITestOutputHelper output) : IDisposab
     [AxeFact]
     public async Task Axe_FindsNoSeriousOrCriticalViolation_AtBothWidths_WithADetailOpen()
     {
-        var run = await ReportRuns.HostilePanelAsync(_temp);
+        var run = await ReportRuns.SharedHostilePanelAsync();
         var axe = await File.ReadAllTextAsync(Axe.ScriptPath ?? throw new InvalidOperationException(
             $"{Browser.RequireVariable}=1 but axe-core is missing (looked for {string.Join(", ", Axe.Candidates)}); .ci/run installs it."));
         var browser = await Browser.SharedAsync();

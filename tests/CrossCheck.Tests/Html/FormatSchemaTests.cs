@@ -23,7 +23,7 @@ public sealed class FormatSchemaTests : IDisposable
     [Fact]
     public async Task ClaimsAndMatrixJson_OfAGroundingOnlyRun_MatchTheSchemas()
     {
-        var run = await ReportRuns.SampleAsync(_temp);
+        var run = await ReportRuns.SharedSampleAsync();
 
         Assert.Empty(SchemaCheck.Validate(Schema("claims.schema.json"), Path.Combine(run.Folder, "claims.json")));
         Assert.Empty(SchemaCheck.Validate(Schema("matrix.schema.json"), Path.Combine(run.Folder, "matrix.json")));
@@ -32,7 +32,7 @@ public sealed class FormatSchemaTests : IDisposable
     [Fact]
     public async Task ClaimsAndMatrixJson_OfAPanelRun_MatchTheSchemas()
     {
-        var run = await ReportRuns.HostilePanelAsync(_temp);
+        var run = await ReportRuns.SharedHostilePanelAsync();
 
         Assert.Empty(SchemaCheck.Validate(Schema("claims.schema.json"), Path.Combine(run.Folder, "claims.json")));
         Assert.Empty(SchemaCheck.Validate(Schema("matrix.schema.json"), Path.Combine(run.Folder, "matrix.json")));

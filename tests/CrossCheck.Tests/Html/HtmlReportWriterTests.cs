@@ -138,7 +138,7 @@ public sealed class HtmlReportWriterTests : IDisposable
     [Fact]
     public async Task HostilePanelRun_Report_HoldsThePayloadsOnlyEncoded()
     {
-        var run = await ReportRuns.HostilePanelAsync(_temp);
+        var run = await ReportRuns.SharedHostilePanelAsync();
         var html = await File.ReadAllTextAsync(ReportRuns.ReportPath(run));
 
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);

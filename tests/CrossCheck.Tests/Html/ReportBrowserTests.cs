@@ -1,22 +1,17 @@
 using CrossCheck.Checks;
 using CrossCheck.Tests.EndToEnd;
-using CrossCheck.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace CrossCheck.Tests.Html;
 
 /// <summary>report.html opened from disk (file://) in headless chromium, as an editor would open it.</summary>
-public sealed class ReportBrowserTests(ITestOutputHelper output) : IDisposable
+public sealed class ReportBrowserTests(ITestOutputHelper output)
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
     [BrowserFact]
     public async Task Sample_InTheBrowser_ShowsTheMatrixCountsAndAQuotedClaimsPage()
     {
-        var run = await ReportRuns.SampleAsync(_temp);
+        var run = await ReportRuns.SharedSampleAsync();
         var rows = SampleRunTests.ReadCsv(Path.Combine(run.Folder, "matrix.csv"));
         var browser = await Browser.SharedAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -68,7 +63,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IDisposable
     [BrowserFact]
     public async Task HostilePanel_InTheBrowser_ShowsThePayloadsAsTextAndRunsNothingOfTheirs()
     {
-        var run = await ReportRuns.HostilePanelAsync(_temp);
+        var run = await ReportRuns.SharedHostilePanelAsync();
         var browser = await Browser.SharedAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();

@@ -23,6 +23,26 @@ public static class ReportRuns
 
     public const string HostileSource = "# 3.1 Cyber\n\nThe model solved 31% of the professional challenges in the capture-the-flag suite.\n";
 
+    private static readonly Lazy<TempFolder> SharedFolder = new(() =>
+    {
+        var folder = new TempFolder();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
+        return folder;
+    });
+
+    private static readonly Lazy<Task<RunResult>> SharedSample = new(() => SampleAsync(SharedFolder.Value));
+
+    private static readonly Lazy<Task<RunResult>> SharedHostilePanel = new(() => HostilePanelAsync(SharedFolder.Value));
+
+    /// <summary>
+    /// The sample run (<see cref="SampleAsync"/>), made once for the whole test run, for tests that only read its
+    /// folder; a test that writes into a run folder makes its own.
+    /// </summary>
+    public static Task<RunResult> SharedSampleAsync() => SharedSample.Value;
+
+    /// <summary>The hostile panel run (<see cref="HostilePanelAsync"/>), made once for the whole test run, for tests that only read it.</summary>
+    public static Task<RunResult> SharedHostilePanelAsync() => SharedHostilePanel.Value;
+
     /// <summary>The bundled sample, grounding checker only.</summary>
     public static async Task<RunResult> SampleAsync(TempFolder temp)
     {

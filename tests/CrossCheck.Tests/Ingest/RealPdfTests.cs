@@ -21,7 +21,7 @@ public sealed class RealPdfTests
         var misses = new List<string>();
         foreach (var doc in probes.Select(p => p.GetProperty("doc").GetString()!).Distinct())
         {
-            var document = new DocumentLoader().LoadSource(Path.Combine(folder, doc + ".pdf"), "S1");
+            var document = CrossCheck.Tests.Claims.RealPdfs.Load(Path.Combine(folder, doc + ".pdf"), "S1");
             using var corpus = new SourceCorpus([document]);
             var check = new QuoteCheck(corpus);
             foreach (var probe in probes.Where(p => p.GetProperty("doc").GetString() == doc))

@@ -112,9 +112,10 @@ public sealed class RetryTests
     [Fact]
     public async Task Complete_WhenAttemptTimesOutOnSlowReply_RetriesAndSucceeds()
     {
-        // Real clock: the emulator's delay is real time; the attempt timeout is 300 ms and the slow reply would take 5 s.
-        var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromMilliseconds(300), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().After(TimeSpan.FromSeconds(5))), options, TimeProvider.System);
+        // Real clock: the emulator's delay is real time; the attempt timeout is 5 s (room for the second, prompt answer on
+        // a loaded machine) and the slow reply would take 2 minutes (the emulator drops it when the test ends).
+        var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromSeconds(5), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().After(TimeSpan.FromMinutes(2))), options, TimeProvider.System);
 
         var answer = await kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None);
 
@@ -123,17 +124,18 @@ public sealed class RetryTests
         var timeout = Assert.Single(kit.Of(ResilienceEventKind.Timeout));
         Assert.Equal("attempt", timeout.Detail);
         Assert.Equal(1, timeout.Attempt);
-        Assert.Equal(TimeSpan.FromMilliseconds(300), timeout.Wait);
+        Assert.Equal(TimeSpan.FromSeconds(5), timeout.Wait);
         Assert.Equal("TimeoutRejectedException", Assert.Single(kit.Of(ResilienceEventKind.RetryWait)).Detail);
     }
 
     [Fact]
     public async Task Complete_WhenBodyTricklesSlowerThanTheAttemptTimeout_RetriesAndSucceeds()
     {
-        // Real clock: the headers arrive at once but the body comes 8 bytes every 100 ms (several seconds in all);
-        // the per-attempt timeout covers reading the body, so the attempt is cut and retried.
-        var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromMilliseconds(400), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().Trickling(TimeSpan.FromMilliseconds(100))), options, TimeProvider.System);
+        // Real clock: the headers arrive at once but the body comes 8 bytes a second (about a minute in all); the
+        // per-attempt timeout (5 s: room for the second, prompt answer on a loaded machine) covers reading the body,
+        // so the attempt is cut and retried.
+        var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromSeconds(5), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().Trickling(TimeSpan.FromSeconds(1))), options, TimeProvider.System);
 
         var answer = await kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None);
 

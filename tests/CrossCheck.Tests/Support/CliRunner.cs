@@ -7,6 +7,12 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
+    /// <summary>
+    /// How long one command may take before the test fails: generous, since the tests run four at a time on two shared
+    /// cores (xunit.runner.json); a command of the suite takes seconds.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
     public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "crosscheck.dll");
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
@@ -20,7 +26,7 @@ public static class CliRunner
         {
             environmentOfRun[key] = value;
         }
-        return WarmCliHost.Run(workingDirectory, environmentOfRun, args, TimeSpan.FromMinutes(2));
+        return WarmCliHost.Run(workingDirectory, environmentOfRun, args, Timeout);
     }
 
     /// <summary>Runs the program as its own child process (what <see cref="Run(string, IReadOnlyDictionary{string, string}?, string[])"/> does when CROSSCHECK_TEST_SPAWN=1).</summary>
@@ -29,10 +35,10 @@ public static class CliRunner
         using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("crosscheck did not finish within 2 minutes");
+            throw new TimeoutException($"crosscheck did not finish within {Timeout.TotalMinutes:0} minutes");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
@@ -45,10 +51,10 @@ public static class CliRunner
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(input);
         process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("crosscheck did not finish within 2 minutes");
+            throw new TimeoutException($"crosscheck did not finish within {Timeout.TotalMinutes:0} minutes");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
