@@ -7,8 +7,8 @@ namespace CrossCheck.Server.Stores;
 /// <list type="bullet">
 /// <item>a wait that ends more than half a slot late (a loaded machine wakes timers late) gives its slot up and takes
 /// a new one, at most <see cref="MaxLateRetakes"/> times, so a machine that is always late still sends;</item>
-/// <item>in this process, one request of the provider at a time goes from its slot to the wire, and no sooner than one
-/// slot (1/rate) after the one before it was written (connection set up, body sent). A cold process (connections made
+/// <item>in this process, one request of the provider at a time goes from its slot to the wire (until it is written:
+/// connection set up, body sent), and no sooner than one slot (1/rate) after the one before it set off. A cold process (connections made
 /// and code compiled on its first requests) otherwise holds several spaced requests at once and lets them go
 /// together; spacing them here costs no slot of the shared bucket.</item>
 /// </list>
@@ -49,7 +49,7 @@ public sealed class RateGateHandler(IRateGate gate, string provider, double rate
         Task<HttpResponseMessage> sending;
         try
         {
-            // Held up behind the request before it (its connection, its body): go no sooner than one slot after it left.
+            // Held up behind the request before it (its connection, its body): go no sooner than one slot after it set off.
             var gap = TimeSpan.FromSeconds(1 / ratePerSecond) - time.GetElapsedTime(_lastOnWire);
             if (_lastOnWire != 0 && gap > TimeSpan.Zero)
             {
@@ -60,9 +60,10 @@ public sealed class RateGateHandler(IRateGate gate, string provider, double rate
             {
                 request.Content = new WrittenContent(content, written);
             }
+            // Spaced from when the one before it set off (spacing from when it was written would add its write time to every slot).
+            _lastOnWire = time.GetTimestamp();
             sending = base.SendAsync(request, cancellationToken);
             await Task.WhenAny(written.Task, sending).ConfigureAwait(false);
-            _lastOnWire = time.GetTimestamp();
         }
         finally
         {
