@@ -25,8 +25,15 @@ internal static class PdfPages
         var letters = new int[count];
         if (degree == 1)
         {
-            ReadRange(first, 1, count, pages, letters, () => int.MaxValue);
-            return ([.. pages], letters.Sum());
+            // One thread: PdfPig's own page enumeration, as a plain read of the document does.
+            var read = new List<PdfPageLines>(count);
+            var visibleLetters = 0;
+            foreach (var page in first.GetPages())
+            {
+                read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
+                visibleLetters += visible;
+            }
+            return (read, visibleLetters);
         }
         var gate = new object();
         var failedAt = int.MaxValue;
