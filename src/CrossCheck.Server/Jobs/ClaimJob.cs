@@ -74,7 +74,7 @@ public sealed class ClaimJob(
                 // The last claim's process finishes the run at once: it holds the run's state already. A finishing job
                 // scheduled one lease later does it instead if this process dies first (and finds it done otherwise).
                 jobs.Schedule<FinishRunJob>(j => j.ExecuteAsync(runId, CancellationToken.None), lease);
-                await finish.ExecuteAsync(runId, cancellationToken).ConfigureAwait(false);
+                await finish.FinishHereAsync(runId, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && context.Cancelled.IsCancellationRequested)

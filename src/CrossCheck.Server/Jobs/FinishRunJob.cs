@@ -21,8 +21,41 @@ public sealed class FinishRunJob(
     ServeMetrics metrics,
     ILogger<FinishRunJob> logger)
 {
+    /// <summary>
+    /// The runs being finished in this process. The run lease is per worker process, so it does not keep two finishers
+    /// of one process apart (two claims ending together, or the backup job firing while the first finisher still
+    /// writes): both would append reports and a second run_end to the chain. This does.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Finishing = new(StringComparer.Ordinal);
+
+    /// <summary>The Hangfire entry (the backup finisher): when this process is finishing the run already, it is tried again later.</summary>
     [Hangfire.AutomaticRetry(Attempts = 5, OnAttemptsExceeded = Hangfire.AttemptsExceededAction.Fail)]
-    public async Task ExecuteAsync(string runId, CancellationToken cancellationToken)
+    public Task ExecuteAsync(string runId, CancellationToken cancellationToken) => FinishAsync(runId, retryLater: true, cancellationToken);
+
+    /// <summary>Finishes the run in this process at once (the job that completed its last claim); does nothing when this process is finishing it already.</summary>
+    public Task FinishHereAsync(string runId, CancellationToken cancellationToken) => FinishAsync(runId, retryLater: false, cancellationToken);
+
+    private async Task FinishAsync(string runId, bool retryLater, CancellationToken cancellationToken)
+    {
+        if (!Finishing.TryAdd(runId, 0))
+        {
+            if (retryLater)
+            {
+                throw new RunLeasedException($"run {runId} is being finished by this process");
+            }
+            return;
+        }
+        try
+        {
+            await FinishOnceAsync(runId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Finishing.TryRemove(runId, out _);
+        }
+    }
+
+    private async Task FinishOnceAsync(string runId, CancellationToken cancellationToken)
     {
         var run = await store.GetAsync(runId, cancellationToken).ConfigureAwait(false);
         if (run is null || run.Finished)
