@@ -62,15 +62,7 @@ public sealed class ResponseCache : IResponseStore
             return null;
         }
 
-        return new CachedResponse(
-            key,
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.GetInt32(3),
-            reader.GetInt32(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5),
-            DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+        return CachedResponse.FromRow(key, reader, DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
     }
 
     /// <summary>Stores an answer; returns false (and stores nothing) when its text is empty or white space.</summary>

@@ -21,15 +21,7 @@ public sealed class PgResponseStore(NpgsqlDataSource dataSource, TimeProvider ti
         {
             return null;
         }
-        return new CachedResponse(
-            key,
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.GetInt32(3),
-            reader.GetInt32(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5),
-            new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero));
+        return CachedResponse.FromRow(key, reader, new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero));
     }
 
     public async Task<bool> PutAsync(string key, PanelistSpec panelist, ModelAnswer answer, CancellationToken cancellationToken)
