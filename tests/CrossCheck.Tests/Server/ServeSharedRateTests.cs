@@ -42,7 +42,7 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
         // Two runs whose claims are jobs of their own: both processes take claims of both, 8 at a time each.
         using var ca = a.Client();
         using var cb = b.Client();
-        var essays = new[] { _temp.Write("essay-1.md", Claims(16, 1)), _temp.Write("essay-2.md", Claims(16, 2)) };
+        var essays = new[] { _temp.Write("essay-1.md", Claims(10, 1)), _temp.Write("essay-2.md", Claims(10, 2)) };
         var form = new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" };
         var firstId = await ServeApi.SubmitAsync(ca, essays[0], source, form);
         await ServeApi.WaitForAsync(ca, firstId, r => r.GetProperty("status").GetString() != "queued", seconds: 120);
