@@ -10,7 +10,9 @@ namespace CrossCheck.Panel;
 /// Checks a model's citation where the model says it stands, not only somewhere in the corpus: the quote must be in
 /// the sources (<see cref="QuoteCheck"/>), in the cited passage (E1, E2… of the evidence the model was shown) and on
 /// the cited page; and neither the quote nor the sentence it stands in may read as an instruction to the checker
-/// (<see cref="InstructionDetector"/>). A quote found elsewhere is "found on p. N, not on the cited p. M".
+/// (<see cref="InstructionDetector"/>). A quote found elsewhere is "found on p. N, not on the cited p. M". A quote that
+/// stands verbatim at several places (a table row repeated in several tables) is located at the cited passage or page
+/// when it stands there, so the page and section reported are the ones the model pointed at.
 /// </summary>
 public sealed class CitationChecker(QuoteCheck quotes)
 {
@@ -19,7 +21,8 @@ public sealed class CitationChecker(QuoteCheck quotes)
 
     public CheckedCitation Check(Citation citation, IReadOnlyList<Passage>? evidence)
     {
-        var r = quotes.Check(citation.Quote);
+        var cited = Cited(citation.PassageId, evidence);
+        var r = cited is null && citation.Page is null ? quotes.Check(citation.Quote) : quotes.Check(citation.Quote, (source, at) => At(cited, citation.Page, source, at));
         var location = r.Location;
         var checkedCitation = new CheckedCitation(citation, r.Match, r.Similarity, location?.Source.FileName, location?.Page, location?.Section?.Label);
         if (!checkedCitation.InSources || location is null)
@@ -28,7 +31,7 @@ public sealed class CitationChecker(QuoteCheck quotes)
         }
         var pieces = new QuotedSpan(citation.Quote).Pieces.Select(p => TextNormalizer.Fold(p).Trim('.', ' ', ',', ';', ':')).Where(p => p.Length > 0).ToArray();
         string? problem = null;
-        if (Cited(citation.PassageId, evidence) is { } passage && !Holds(passage.Source, passage.Start, passage.End, pieces))
+        if (cited is { } passage && !Holds(passage.Source, passage.Start, passage.End, pieces))
         {
             problem = $"found on p. {location.Page} ({location.Source.FileName}), not in the cited passage {citation.PassageId} (p. {passage.Page})";
         }
@@ -42,6 +45,16 @@ public sealed class CitationChecker(QuoteCheck quotes)
             PlaceProblem = problem,
             InstructionLike = InstructionDetector.IsInstructionLike(citation.Quote) || InstructionDetector.IsInstructionLike(context),
         };
+    }
+
+    /// <summary>Whether a place (source, offset) is where the citation points: in its cited passage, or on its cited page.</summary>
+    private static bool At(Passage? cited, int? page, Document source, int at)
+    {
+        if (cited is not null)
+        {
+            return ReferenceEquals(cited.Source, source) && at >= cited.Start && at < cited.End;
+        }
+        return page is { } n && (source.Pages.Count == 0 ? n == 1 : source.Pages.Any(p => p.Number == n && at >= p.Start && at < p.End));
     }
 
     private static Passage? Cited(string? passageId, IReadOnlyList<Passage>? evidence)
