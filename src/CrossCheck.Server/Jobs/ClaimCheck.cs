@@ -11,7 +11,8 @@ namespace CrossCheck.Server.Jobs;
 /// Checks one claim of a planned run: all its panel stages (<see cref="PanelRunner.RunClaimAsync"/>), its records
 /// appended to the run's chain. A later attempt (the claim's worker died) first reads what the chain recorded, so no
 /// answer already paid for is asked again. With a <c>max_cost</c>, the claim's estimate is reserved on the shared
-/// <see cref="IBudgetGate"/> first and settled with its metered cost after: the limit holds across processes.
+/// <see cref="IBudgetGate"/> first and settled with its metered cost after: the limit holds across processes. The
+/// reservation is held in the claim's name, so a later attempt's takes the place of a dead attempt's.
 /// </summary>
 public sealed class ClaimCheck(IProvenanceChain chain, IBudgetGate budget, PanelServices services)
 {
@@ -34,7 +35,7 @@ public sealed class ClaimCheck(IProvenanceChain chain, IBudgetGate budget, Panel
         {
             var roles = Rotation.Assign(options.Panel, slot, services.IsAvailable);
             reserved = ClaimCostEstimate.Of(claim, roles, grounding, options.Panel, state.Prompts!, estimator, options.PanelOptions.Rounds, options.PanelOptions.Trials);
-            if (!await budget.TryReserveAsync(runId, limit, reserved, cancellationToken).ConfigureAwait(false))
+            if (!await budget.TryReserveAsync(runId, claimId, limit, reserved, cancellationToken).ConfigureAwait(false))
             {
                 return ClaimRow.Unchecked;
             }
@@ -47,7 +48,7 @@ public sealed class ClaimCheck(IProvenanceChain chain, IBudgetGate budget, Panel
         {
             if (options.MaxCost is not null)
             {
-                await budget.SettleAsync(runId, reserved, meter.Total.KnownCost, CancellationToken.None).ConfigureAwait(false);
+                await budget.SettleAsync(runId, claimId, meter.Total.KnownCost, CancellationToken.None).ConfigureAwait(false);
             }
         }
         return ClaimRow.Checked;

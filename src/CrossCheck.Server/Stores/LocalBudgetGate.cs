@@ -4,29 +4,35 @@ namespace CrossCheck.Server.Stores;
 public sealed class LocalBudgetGate : IBudgetGate
 {
     private readonly Dictionary<string, (decimal Spent, decimal Reserved)> _budgets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Budget, string Holder), decimal> _holds = [];
     private readonly Lock _lock = new();
 
-    public Task<bool> TryReserveAsync(string budget, decimal limit, decimal amount, CancellationToken cancellationToken)
+    public Task<bool> TryReserveAsync(string budget, string holder, decimal limit, decimal amount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
         lock (_lock)
         {
             var (spent, reserved) = _budgets.GetValueOrDefault(budget);
-            if (spent + reserved + amount > limit)
+            _holds.Remove((budget, holder), out var earlier);
+            reserved = Math.Max(0, reserved - earlier);
+            var fits = spent + reserved + amount <= limit;
+            if (fits)
             {
-                return Task.FromResult(false);
+                reserved += amount;
+                _holds[(budget, holder)] = amount;
             }
-            _budgets[budget] = (spent, reserved + amount);
-            return Task.FromResult(true);
+            _budgets[budget] = (spent, reserved);
+            return Task.FromResult(fits);
         }
     }
 
-    public Task SettleAsync(string budget, decimal reserved, decimal actual, CancellationToken cancellationToken)
+    public Task SettleAsync(string budget, string holder, decimal actual, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            var (spent, held) = _budgets.GetValueOrDefault(budget);
-            _budgets[budget] = (spent + actual, Math.Max(0, held - reserved));
+            var (spent, reserved) = _budgets.GetValueOrDefault(budget);
+            _holds.Remove((budget, holder), out var held);
+            _budgets[budget] = (spent + actual, Math.Max(0, reserved - held));
             return Task.CompletedTask;
         }
     }

@@ -67,6 +67,13 @@ public static class PgSchema
             lease_until timestamptz,
             PRIMARY KEY (run_id, claim_id));
         """,
+        """
+        CREATE TABLE crosscheck_budget_holds (
+            budget text NOT NULL,
+            holder text NOT NULL,
+            amount numeric NOT NULL,
+            PRIMARY KEY (budget, holder));
+        """,
     ];
 
     public static int Latest => Migrations.Length;

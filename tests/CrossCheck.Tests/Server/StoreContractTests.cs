@@ -142,24 +142,39 @@ public sealed class StoreContractTests : IDisposable
 
     private static async Task BudgetGateContract(IBudgetGate one, IBudgetGate two)
     {
-        // 40 reservations of $0.30 at once, through both openers, against a $3.00 limit: exactly 10 fit, never more.
-        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => (i % 2 == 0 ? one : two).TryReserveAsync("run-1", 3.00m, 0.30m, default))));
+        // 40 claims reserving $0.30 at once, through both openers, against a $3.00 limit: exactly 10 fit, never more.
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => (i % 2 == 0 ? one : two).TryReserveAsync("run-1", $"c{i}", 3.00m, 0.30m, default))));
         Assert.Equal(10, results.Count(r => r));
         Assert.Equal((0m, 3.00m), await one.GetAsync("run-1", default));
+        var holders = Enumerable.Range(0, 40).Where(i => results[i]).Select(i => $"c{i}").ToArray();
 
-        // An answer that cost less than its estimate frees the difference, and only that.
-        await two.SettleAsync("run-1", 0.30m, 0.10m, default);
-        Assert.False(await one.TryReserveAsync("run-1", 3.00m, 0.30m, default));
-        Assert.True(await one.TryReserveAsync("run-1", 3.00m, 0.20m, default));
+        // A claim that cost less than its estimate frees the difference, and only that.
+        await two.SettleAsync("run-1", holders[0], 0.10m, default);
+        Assert.False(await one.TryReserveAsync("run-1", "d1", 3.00m, 0.30m, default));
+        Assert.True(await one.TryReserveAsync("run-1", "d1", 3.00m, 0.20m, default));
         Assert.Equal((0.10m, 2.90m), await two.GetAsync("run-1", default));
-        // A call that failed costs nothing.
-        await one.SettleAsync("run-1", 0.30m, 0m, default);
+        // Work that failed costs nothing.
+        await one.SettleAsync("run-1", holders[1], 0m, default);
         Assert.Equal((0.10m, 2.60m), await two.GetAsync("run-1", default));
+
+        // A later attempt at a claim whose worker died (never settled) takes the place of its reservation: $0.30 held
+        // once, not twice; and it may reserve a different estimate.
+        Assert.True(await two.TryReserveAsync("run-1", holders[2], 3.00m, 0.30m, default));
+        Assert.Equal((0.10m, 2.60m), await one.GetAsync("run-1", default));
+        Assert.True(await one.TryReserveAsync("run-1", holders[3], 3.00m, 0.50m, default));
+        Assert.Equal((0.10m, 2.80m), await two.GetAsync("run-1", default));
+        // One that no longer fits gives the dead attempt's reservation back and holds nothing.
+        Assert.False(await two.TryReserveAsync("run-1", holders[4], 3.00m, 0.70m, default));
+        Assert.Equal((0.10m, 2.50m), await one.GetAsync("run-1", default));
+        // Settling takes the holder's own reservation, whatever it was.
+        await one.SettleAsync("run-1", holders[3], 0.45m, default);
+        Assert.Equal((0.55m, 2.00m), await two.GetAsync("run-1", default));
 
         // Each budget is its own.
         Assert.Equal((0m, 0m), await one.GetAsync("run-2", default));
-        Assert.True(await two.TryReserveAsync("run-2", 0.50m, 0.50m, default));
-        Assert.False(await one.TryReserveAsync("run-2", 0.50m, 0.01m, default));
+        Assert.True(await two.TryReserveAsync("run-2", "c0", 0.50m, 0.50m, default));
+        Assert.False(await one.TryReserveAsync("run-2", "c1", 0.50m, 0.01m, default));
+        Assert.Equal((0.55m, 2.00m), await one.GetAsync("run-1", default));
     }
 
     /// <summary><paramref name="one"/> and <paramref name="two"/> are the same store opened twice (two processes sharing it).</summary>
