@@ -54,6 +54,13 @@ public sealed class PanelRunner
 
     public IReadOnlyList<PanelistSpec> Panel => _panel;
 
+    /// <summary>
+    /// In a replay (or a run finished from its log), who held each claim's roles in the recorded run: the roles and
+    /// any role moved off a down provider are given as the run gave them, not as the rotation would with every
+    /// provider up (which would ask the log for calls the run never made).
+    /// </summary>
+    public RecordedRoles? RecordedRoles { get; init; }
+
     /// <summary>How the extraction stage went (<see cref="ExtractionReport.None"/> until <see cref="ExtractAsync"/> ran).</summary>
     public ExtractionReport Extraction { get; private set; } = ExtractionReport.None;
 
@@ -73,7 +80,7 @@ public sealed class PanelRunner
     public async Task<ClaimPanel> RunClaimAsync(Claim claim, int checkableIndex, GroundingResult mechanical, CancellationToken cancellationToken)
     {
         using var span = Telemetry.CrossCheckTelemetry.StartClaim(claim.Id);
-        var roles = Rotation.Assign(_panel, checkableIndex, _isAvailable);
+        var roles = Recorded(claim.Id) ?? Rotation.Assign(_panel, checkableIndex, RecordedRoles is null ? _isAvailable : null);
         using var reservation = _budget.Reserve(ClaimCostEstimate.Of(claim, roles, mechanical, _panel, _prompts, _estimator, _options.Rounds, _options.Trials), $"claim {claim.Id}");
         return await RunStagesAsync(claim, roles, mechanical, cancellationToken).ConfigureAwait(false);
     }
@@ -163,11 +170,34 @@ public sealed class PanelRunner
         };
     }
 
+    /// <summary>The claim's roles as the recorded run gave them, when <see cref="RecordedRoles"/> holds them for panelists of this panel.</summary>
+    private RoleAssignment? Recorded(string claimId)
+    {
+        if (RecordedRoles?.Of(claimId) is not { } r)
+        {
+            return null;
+        }
+        PanelistSpec? Find(string id) => _panel.FirstOrDefault(p => p.Id == id);
+        return Find(r.Drafter) is { } drafter && Find(r.Attacker) is { } attacker && Find(r.Reconciler) is { } reconciler
+            ? new RoleAssignment(drafter, attacker, reconciler) { Notes = r.Notes }
+            : null;
+    }
+
     /// <summary>Asks the holder of a role; when that failed because the holder's provider is down, asks the panelist <see cref="RoleReassignment"/> gives it to.</summary>
     private async Task<(PanelAnswer Answer, RoleAssignment Roles)> AskRoleAsync(Stage stage, RoleAssignment roles, int round, string claimId, object data, IReadOnlyList<Passage> passages, CancellationToken cancellationToken)
     {
         var holder = RoleReassignment.HolderOf(stage, roles);
         var answer = await _caller.AskAsync(stage, holder, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false);
+        if (RecordedRoles is not null)
+        {
+            // Replaying: a role moves only where the recorded run moved it; providers' state now says nothing about then.
+            if (!answer.Failed || RecordedRoles.Moved(claimId, stage.PromptName(), round, holder.Id) is not { } recorded || _panel.FirstOrDefault(p => p.Id == recorded.To) is not { } to)
+            {
+                return (answer, roles);
+            }
+            _log?.Append(new RoleReassignedEntry(claimId, stage.PromptName(), round, holder.Id, to.Id, recorded.Reason));
+            return (await _caller.AskAsync(stage, to, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false), RoleReassignment.MoveTo(stage, roles, to, recorded.Reason));
+        }
         if (!answer.Failed || _isAvailable is null || _isAvailable(holder)
             || RoleReassignment.Reassign(_panel, stage, roles, _isAvailable, answer.Error!) is not { } moved)
         {

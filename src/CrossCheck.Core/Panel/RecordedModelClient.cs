@@ -22,9 +22,9 @@ public sealed class RecordedModelClient(PanelistSpec panelist, RecordedAnswers r
         {
             return inner.CompleteAsync(request, cancellationToken);
         }
-        // Replay: a call the run recorded as failed fails again; a call the log has no record of stops the replay.
+        // Replay: a call the run recorded as failed fails again, with the error the run reported; a call the log has no record of stops the replay.
         return recorded.Logged(hash)
-            ? throw new InvalidOperationException($"replay: the run recorded this {request.Stage} request to {panelist.Id} as failed")
+            ? throw new InvalidOperationException(recorded.ErrorOf(hash) ?? $"replay: the run recorded this {request.Stage} request to {panelist.Id} as failed")
             : throw new ReplayGapException(
                 $"replay: the log has no record of the {request.Stage} call to {panelist.Id} (request {hash[..12]}…) that the run must have made; records were removed or the log is not this run's. Check it with 'crosscheck verify-log'; nothing was replayed as if it had failed.");
     }

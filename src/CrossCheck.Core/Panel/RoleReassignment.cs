@@ -28,13 +28,19 @@ public static class RoleReassignment
         {
             return null;
         }
-        var note = $"{stage.Key()} reassigned from {holder.Id} to {replacement.Id}: provider down ({reason})";
-        return (replacement, stage switch
+        return (replacement, MoveTo(stage, roles, replacement, reason));
+    }
+
+    /// <summary>The assignment with the stage's role given to <paramref name="replacement"/>, and a note saying why.</summary>
+    public static RoleAssignment MoveTo(Stage stage, RoleAssignment roles, PanelistSpec replacement, string? reason)
+    {
+        var note = $"{stage.Key()} reassigned from {HolderOf(stage, roles).Id} to {replacement.Id}: provider down ({reason})";
+        return stage switch
         {
             Stage.Draft => roles with { Drafter = replacement, Notes = [.. roles.Notes, note] },
             Stage.Attack => roles with { Attacker = replacement, Notes = [.. roles.Notes, note] },
             _ => roles with { Reconciler = replacement, Notes = [.. roles.Notes, note] },
-        });
+        };
     }
 
     public static PanelistSpec HolderOf(Stage stage, RoleAssignment roles) => stage switch

@@ -11,14 +11,20 @@ public sealed class RecordedAnswers
 {
     private readonly Dictionary<string, ModelAnswer> _answers;
     private readonly HashSet<string> _logged;
+    private readonly Dictionary<string, string> _errors;
 
-    private RecordedAnswers(Dictionary<string, ModelAnswer> answers, HashSet<string> logged)
+    private RecordedAnswers(Dictionary<string, ModelAnswer> answers, HashSet<string> logged, Dictionary<string, string> errors, RecordedRoles roles)
     {
         _answers = answers;
         _logged = logged;
+        _errors = errors;
+        Roles = roles;
     }
 
-    public static RecordedAnswers Empty { get; } = new([], []);
+    public static RecordedAnswers Empty { get; } = new([], [], [], RecordedRoles.Empty);
+
+    /// <summary>Who held each claim's roles in the recorded run (what a replay must give them to).</summary>
+    public RecordedRoles Roles { get; }
 
     /// <summary>The origin of a reused answer that was free when recorded: reusing it is not metered as a paid call.</summary>
     public const string UnpaidOrigin = "log-unpaid";
@@ -29,8 +35,24 @@ public sealed class RecordedAnswers
     {
         var answers = new Dictionary<string, ModelAnswer>(StringComparer.Ordinal);
         var logged = new HashSet<string>(StringComparer.Ordinal);
+        var roles = new Dictionary<string, RecordedRoles.Assignment>(StringComparer.Ordinal);
+        var moves = new Dictionary<(string, string, int, string), RecordedRoles.Move>();
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(provenancePath))
         {
+            if (line.Contains("\"type\":\"roles\"", StringComparison.Ordinal) || line.Contains("\"type\":\"role_reassigned\"", StringComparison.Ordinal))
+            {
+                try
+                {
+                    using var doc = JsonDocument.Parse(line);
+                    RecordedRoles.Read(doc.RootElement, roles, moves);
+                }
+                catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    // Not a record this reader knows; replay then gives roles by the rotation, as before.
+                }
+                continue;
+            }
             if (!line.Contains("\"model_call\"", StringComparison.Ordinal))
             {
                 continue;
@@ -53,6 +75,10 @@ public sealed class RecordedAnswers
             if (data.TryGetProperty("request_hash", out var called) && called.GetString() is { } calledHash)
             {
                 logged.Add(calledHash);
+                if (data.TryGetProperty("error", out var error) && error.GetString() is { } message)
+                {
+                    errors[calledHash] = message;
+                }
             }
             if (!data.TryGetProperty("response", out var response) || !data.TryGetProperty("request_hash", out var hash))
             {
@@ -69,10 +95,13 @@ public sealed class RecordedAnswers
                 version,
                 TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = unpaid ? UnpaidOrigin : "log", RecordedOrigin = data.TryGetProperty("origin", out var recorded) ? recorded.GetString() : null });
         }
-        return new RecordedAnswers(answers, logged);
+        return new RecordedAnswers(answers, logged, errors, RecordedRoles.From(roles, moves));
     }
 
     public bool TryGet(string requestHash, out ModelAnswer answer) => _answers.TryGetValue(requestHash, out answer!);
+
+    /// <summary>The error the log recorded for this request's call when it failed (its last failure), as the run reported it.</summary>
+    public string? ErrorOf(string requestHash) => _errors.GetValueOrDefault(requestHash);
 
     /// <summary>True when the log records this request at all: with its answer, or as a call that failed.</summary>
     public bool Logged(string requestHash) => _logged.Contains(requestHash);

@@ -46,7 +46,7 @@ public sealed class RunFinisher(CheckRunner runner, IProvenanceChain chain, Pane
         // Answers only from the chain, metered (the run's costs), logged nowhere: the claims' records are in the chain already.
         var metered = new CallMiddleware(null, state.Meter);
         var replay = new PanelRunner(options.Panel, p => metered.AddTo(new ModelClientBuilder(new RecordedModelClient(p, recorded, null))).Build(), planned.Prompts!, planned.Checker,
-            options.PanelOptions, null, null, null, new CostEstimator(services.Prices));
+            options.PanelOptions, null, null, null, new CostEstimator(services.Prices)) { RecordedRoles = recorded.Roles };
         foreach (var id in context.CheckableIds)
         {
             var (index, slot) = context.Position(id)!.Value;

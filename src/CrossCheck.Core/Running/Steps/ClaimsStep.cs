@@ -25,7 +25,11 @@ public sealed class ClaimsStep(PanelServices? services) : IRunStep
         var options = state.Options;
         var prices = services?.Prices ?? PriceTable.Default;
         state.Panel = new PanelRunner(options.Panel, state.Clients!, state.Prompts, state.Checker, options.PanelOptions, state.Log, services?.IsAvailable,
-            state.Budget, new CostEstimator(prices));
+            state.Budget, new CostEstimator(prices))
+        {
+            // A replay gives the roles to whom the recorded run gave them (a role moved off a down provider included).
+            RecordedRoles = options.Replay is not null ? state.Recorded.Roles : null,
+        };
         if (options.PanelOptions.Extract)
         {
             state.Report("extract", 0, 1, options.Panel[0].Id);
