@@ -91,8 +91,10 @@ public sealed class ServePostgresTests : IDisposable
         var (victim, survivor) = holder.Contains($":{a.Pid}:", StringComparison.Ordinal) ? (a, b) : (b, a);
         Assert.Contains($":{victim.Pid}:", holder, StringComparison.Ordinal);
         await victim.KillAsync();
-        var sentBeforeKill = emulator.Requests.Count;
+        // The chain first, then the count: the survivor goes on calling, and a call it sends and records while the chain
+        // is read must count as sent before (it was, once), not as a recorded call sent again.
         var recorded = LogFixtures.RecordedUserContents(await ChainAsync(db, id, _temp.File("chain-at-kill.jsonl")));
+        var sentBeforeKill = emulator.Requests.Count;
 
         using var other = survivor.Client();
         var done = await ServeApi.WaitForAsync(other, id, ServeApi.Finished, seconds: 300);
@@ -105,7 +107,7 @@ public sealed class ServePostgresTests : IDisposable
         Assert.True(retaken > 0, "no claim was taken a second time after the kill");
         Assert.Equal(expected, await other.GetStringAsync($"api/runs/{id}/artifacts/matrix.csv"));
         var repeated = emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Count(r => recorded.Contains(LogFixtures.Key(r)));
-        Assert.True(repeated == 0, $"{repeated} call(s) recorded before the kill were sent again");
+        Assert.True(repeated == 0, $"{repeated} call(s) recorded before the kill were sent again: " + string.Join(" | ", emulator.Requests.Skip(sentBeforeKill).Select(r => r.Parsed).OfType<EmulatedRequest>().Where(r => recorded.Contains(LogFixtures.Key(r))).Select(r => LogFixtures.Key(r)[..Math.Min(300, LogFixtures.Key(r).Length)])) + "\n" + survivor.Output);
         var verify = CliRunner.Run(_temp.Path, "verify-log", Path.Combine(_temp.Path, "data", "runs", id));
         Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
     }
