@@ -33,6 +33,9 @@ internal static class PdfLineReader
         double lineSize = 0;
         var bold = 0;
         var markers = new List<TextRange>();
+        // The font's weight, decided once per font rather than per letter (letters of one font share its name).
+        string? font = null;
+        var fontBold = false;
 
         void Flush()
         {
@@ -125,7 +128,12 @@ internal static class PdfLineReader
             right = letter.EndBaseLine.X;
             sizeSum += size * value.Length;
             count += value.Length;
-            bold += IsBold(letter.FontName) ? value.Length : 0;
+            if (!ReferenceEquals(letter.FontName, font))
+            {
+                font = letter.FontName;
+                fontBold = IsBold(font);
+            }
+            bold += fontBold ? value.Length : 0;
             previous = letter;
         }
         Flush();
@@ -191,7 +199,7 @@ internal static class PdfLineReader
     }
 
     /// <summary>Characters that draw nothing a reader sees: zero-width spaces and joiners, BOM, bidi marks, controls, private-use glyphs.</summary>
-    public static bool IsInvisible(char c) => c != '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) switch
+    public static bool IsInvisible(char c) => (c is < ' ' or > '~') && c != '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
         UnicodeCategory.Format => true,
         UnicodeCategory.Control => c is not ('\n' or '\r' or '\t'),
