@@ -116,7 +116,7 @@ public sealed class ReplayAndResumeTests : IDisposable
 
         async Task<string> WaitForCallsAsync(int count, Process process)
         {
-            // Generous: a spawned program starts slowly when the tests run four at a time on two loaded cores.
+            // Generous: a spawned program starts slowly when the tests run side by side on two loaded cores.
             var deadline = DateTime.UtcNow.AddMinutes(5);
             while (DateTime.UtcNow < deadline)
             {
