@@ -8,7 +8,23 @@ using CrossCheck.Cli;
 // the first argument: <marker>{"exit":N,"stdout":"...","stderr":"..."}. Each command runs exactly as the
 // program would (CliApp.RunAsync) with the request's working directory, its environment variables set on top
 // of the host's and restored afterwards, and Console.Out/Error captured. Commands run one at a time.
-var marker = args.Length > 0 ? args[0] : throw new InvalidOperationException("usage: crosscheck-testhost <marker>");
+var marker = args.Length > 0 ? args[0] : throw new InvalidOperationException("usage: crosscheck-testhost <marker> [parent-pid]");
+// Stdin closing ends the host between commands; a command that never returns would keep it alive after its test process
+// died (seen: a host an hour after its test run). So the host also watches its parent and exits when it is gone.
+if (args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var parent))
+{
+    _ = Task.Run(async () =>
+    {
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            if (!Alive(parent))
+            {
+                Environment.Exit(3);
+            }
+        }
+    });
+}
 var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
 using var requests = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
 var home = Directory.GetCurrentDirectory();
@@ -47,6 +63,23 @@ while (await requests.ReadLineAsync() is { } line)
         }
     }
     protocol.WriteLine(marker + JsonSerializer.Serialize(new HostAnswer(exit, output.ToString(), errors.ToString())));
+}
+
+static bool Alive(int pid)
+{
+    try
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(pid);
+        return !process.HasExited;
+    }
+    catch (ArgumentException)
+    {
+        return false;
+    }
+    catch (InvalidOperationException)
+    {
+        return false;
+    }
 }
 
 internal sealed record HostRequest(

@@ -5,6 +5,7 @@ using CrossCheck.Server;
 using CrossCheck.Tests.Emulator;
 using CrossCheck.Tests.Panel;
 using CrossCheck.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossCheck.Tests.Server;
 
@@ -19,12 +20,19 @@ public sealed class ServeMetricsTests : IDisposable
     [Fact]
     public async Task Metrics_CountRunsClaimsAndProviderWaits()
     {
+        await using var emulator = new ProviderEmulator(new PanelScript().Answer);
+        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+        await using var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o => o.SharedRequestsPerSecond["anthropic"] = 1000);
+        using var alice = server.Client(ServerHarness.AliceToken);
+        // This server's meter only (its DI container's meter factory): servers of other tests in this process count on
+        // meters of the same name.
+        var factory = server.Services.GetRequiredService<IMeterFactory>();
         var measured = new ConcurrentDictionary<string, double>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == ServeMetrics.MeterName)
+                if (instrument.Meter.Name == ServeMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -33,10 +41,6 @@ public sealed class ServeMetricsTests : IDisposable
         listener.SetMeasurementEventCallback<long>((i, value, tags, _) => measured.AddOrUpdate(i.Name + Tag(tags), value, (_, v) => v + value));
         listener.SetMeasurementEventCallback<double>((i, value, tags, _) => measured.AddOrUpdate(i.Name + Tag(tags), 1, (_, v) => v + 1));
         listener.Start();
-        await using var emulator = new ProviderEmulator(new PanelScript().Answer);
-        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
-        await using var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o => o.SharedRequestsPerSecond["anthropic"] = 1000);
-        using var alice = server.Client(ServerHarness.AliceToken);
 
         var id = await ServeApi.SubmitAsync(alice, essay, source, new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" });
         var run = await ServeApi.WaitForAsync(alice, id, ServeApi.Finished);

@@ -68,6 +68,8 @@ internal static class WarmCliHost
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crosscheck-testhost.dll"));
             var marker = "@@crosscheck-testhost-" + Guid.NewGuid().ToString("N") + "@@";
             start.ArgumentList.Add(marker);
+            // The host exits when this test process is gone, even in the middle of a command that never returns.
+            start.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var process = Process.Start(start) ?? throw new InvalidOperationException("could not start crosscheck-testhost");
             var host = new Host(process, marker);
             process.ErrorDataReceived += (_, e) =>
