@@ -22,7 +22,7 @@ public sealed class CitationChecker(QuoteCheck quotes)
     public CheckedCitation Check(Citation citation, IReadOnlyList<Passage>? evidence)
     {
         var cited = Cited(citation.PassageId, evidence);
-        var r = cited is null && citation.Page is null ? quotes.Check(citation.Quote) : quotes.Check(citation.Quote, (source, at) => At(cited, citation.Page, source, at));
+        var r = quotes.Check(citation.Quote, cited is null && citation.Page is null ? null : (source, at) => At(cited, citation.Page, source, at));
         var location = r.Location;
         var checkedCitation = new CheckedCitation(citation, r.Match, r.Similarity, location?.Source.FileName, location?.Page, location?.Section?.Label);
         if (!checkedCitation.InSources || location is null)
@@ -54,7 +54,7 @@ public sealed class CitationChecker(QuoteCheck quotes)
         {
             return ReferenceEquals(cited.Source, source) && at >= cited.Start && at < cited.End;
         }
-        return page is { } n && (source.Pages.Count == 0 ? n == 1 : source.Pages.Any(p => p.Number == n && at >= p.Start && at < p.End));
+        return page is { } n && source.PageAt(at) == n;
     }
 
     private static Passage? Cited(string? passageId, IReadOnlyList<Passage>? evidence)

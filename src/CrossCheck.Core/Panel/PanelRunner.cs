@@ -188,22 +188,24 @@ public sealed class PanelRunner
     {
         var holder = RoleReassignment.HolderOf(stage, roles);
         var answer = await _caller.AskAsync(stage, holder, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false);
-        if (RecordedRoles is not null)
-        {
-            // Replaying: a role moves only where the recorded run moved it; providers' state now says nothing about then.
-            if (!answer.Failed || RecordedRoles.Moved(claimId, stage.PromptName(), round, holder.Id) is not { } recorded || _panel.FirstOrDefault(p => p.Id == recorded.To) is not { } to)
-            {
-                return (answer, roles);
-            }
-            _log?.Append(new RoleReassignedEntry(claimId, stage.PromptName(), round, holder.Id, to.Id, recorded.Reason));
-            return (await _caller.AskAsync(stage, to, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false), RoleReassignment.MoveTo(stage, roles, to, recorded.Reason));
-        }
-        if (!answer.Failed || _isAvailable is null || _isAvailable(holder)
-            || RoleReassignment.Reassign(_panel, stage, roles, _isAvailable, answer.Error!) is not { } moved)
+        var moved = !answer.Failed ? null : RecordedRoles is not null ? MovedAsRecorded(stage, roles, round, claimId, holder) : MovedOffDownProvider(stage, roles, holder, answer.Error!);
+        if (moved is not { } move)
         {
             return (answer, roles);
         }
-        _log?.Append(new RoleReassignedEntry(claimId, stage.PromptName(), round, holder.Id, moved.To.Id, answer.Error));
-        return (await _caller.AskAsync(stage, moved.To, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false), moved.Roles);
+        _log?.Append(new RoleReassignedEntry(claimId, stage.PromptName(), round, holder.Id, move.To.Id, move.Reason));
+        return (await _caller.AskAsync(stage, move.To, round, claimId, data, passages, reserve: false, cancellationToken).ConfigureAwait(false), move.Roles);
     }
+
+    /// <summary>Live: the role goes to the next available panelist when the holder's provider is down (<see cref="RoleReassignment"/>).</summary>
+    private (PanelistSpec To, RoleAssignment Roles, string? Reason)? MovedOffDownProvider(Stage stage, RoleAssignment roles, PanelistSpec holder, string error) =>
+        _isAvailable is null || _isAvailable(holder) || RoleReassignment.Reassign(_panel, stage, roles, _isAvailable, error) is not { } moved
+            ? null
+            : (moved.To, moved.Roles, error);
+
+    /// <summary>Replaying: a role moves only where the recorded run moved it; the providers' state now says nothing about then.</summary>
+    private (PanelistSpec To, RoleAssignment Roles, string? Reason)? MovedAsRecorded(Stage stage, RoleAssignment roles, int round, string claimId, PanelistSpec holder) =>
+        RecordedRoles!.Moved(claimId, stage.PromptName(), round, holder.Id) is { } recorded && _panel.FirstOrDefault(p => p.Id == recorded.To) is { } to
+            ? (to, RoleReassignment.MoveTo(stage, roles, to, recorded.Reason), recorded.Reason)
+            : null;
 }

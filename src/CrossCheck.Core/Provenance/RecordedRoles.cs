@@ -20,8 +20,6 @@ public sealed class RecordedRoles
 
     public static RecordedRoles Empty { get; } = new([], []);
 
-    public int Count => _roles.Count;
-
     /// <summary>The panelist ids a claim's roles were given to, with the notes saying why any differed from the rotation.</summary>
     public sealed record Assignment(string Drafter, string Attacker, string Reconciler, IReadOnlyList<string> Notes);
 

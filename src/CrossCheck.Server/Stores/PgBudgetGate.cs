@@ -14,14 +14,7 @@ public sealed class PgBudgetGate(NpgsqlDataSource dataSource) : IBudgetGate
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await Execute(connection, "INSERT INTO crosscheck_budgets (budget, spent, reserved) VALUES ($1, 0, 0) ON CONFLICT (budget) DO NOTHING", cancellationToken, budget).ConfigureAwait(false);
-        decimal spent, reserved;
-        await using (var read = Command(connection, "SELECT spent, reserved FROM crosscheck_budgets WHERE budget = $1 FOR UPDATE", budget))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            (spent, reserved) = (reader.GetDecimal(0), reader.GetDecimal(1));
-        }
+        var (spent, reserved) = await LockAsync(connection, budget, cancellationToken).ConfigureAwait(false);
         var earlier = await TakeHoldAsync(connection, budget, holder, cancellationToken).ConfigureAwait(false);
         reserved = Math.Max(0, reserved - earlier);
         var fits = spent + reserved + amount <= limit;
@@ -39,10 +32,9 @@ public sealed class PgBudgetGate(NpgsqlDataSource dataSource) : IBudgetGate
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await Execute(connection, "INSERT INTO crosscheck_budgets (budget, spent, reserved) VALUES ($1, 0, 0) ON CONFLICT (budget) DO NOTHING", cancellationToken, budget).ConfigureAwait(false);
-        await Execute(connection, "SELECT 1 FROM crosscheck_budgets WHERE budget = $1 FOR UPDATE", cancellationToken, budget).ConfigureAwait(false);
+        var (spent, reserved) = await LockAsync(connection, budget, cancellationToken).ConfigureAwait(false);
         var held = await TakeHoldAsync(connection, budget, holder, cancellationToken).ConfigureAwait(false);
-        await Execute(connection, "UPDATE crosscheck_budgets SET spent = spent + $2, reserved = greatest(0, reserved - $3) WHERE budget = $1", cancellationToken, budget, actual, held).ConfigureAwait(false);
+        await Execute(connection, "UPDATE crosscheck_budgets SET spent = $2, reserved = $3 WHERE budget = $1", cancellationToken, budget, spent + actual, Math.Max(0, reserved - held)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -52,6 +44,16 @@ public sealed class PgBudgetGate(NpgsqlDataSource dataSource) : IBudgetGate
         read.Parameters.Add(new() { Value = budget });
         await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetDecimal(0), reader.GetDecimal(1)) : (0m, 0m);
+    }
+
+    /// <summary>The budget's row, made if new and locked until the transaction ends: its spent and reserved amounts.</summary>
+    private static async Task<(decimal Spent, decimal Reserved)> LockAsync(NpgsqlConnection connection, string budget, CancellationToken cancellationToken)
+    {
+        await Execute(connection, "INSERT INTO crosscheck_budgets (budget, spent, reserved) VALUES ($1, 0, 0) ON CONFLICT (budget) DO NOTHING", cancellationToken, budget).ConfigureAwait(false);
+        await using var read = Command(connection, "SELECT spent, reserved FROM crosscheck_budgets WHERE budget = $1 FOR UPDATE", budget);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetDecimal(0), reader.GetDecimal(1));
     }
 
     /// <summary>Removes the holder's reservation, if any; returns its amount (0 without one).</summary>

@@ -43,10 +43,18 @@ public sealed class RateGateHandler(IRateGate gate, string provider, double rate
                 waitedInAll += wait;
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
-            var mayRetake = retakes < MaxLateRetakes;
-            if (mayRetake && time.GetUtcNow() - at > slack)
+            // Late for its slot (and may still retake): the slot stays empty, the request takes a new one.
+            bool Late()
             {
+                if (retakes >= MaxLateRetakes || time.GetUtcNow() - at <= slack)
+                {
+                    return false;
+                }
                 Interlocked.Increment(ref _lateRetakes);
+                return true;
+            }
+            if (Late())
+            {
                 continue;
             }
             await _toWire.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -60,9 +68,8 @@ public sealed class RateGateHandler(IRateGate gate, string provider, double rate
                     waitedInAll += gap;
                     await Task.Delay(gap, time, cancellationToken).ConfigureAwait(false);
                 }
-                if (mayRetake && time.GetUtcNow() - at > slack)
+                if (Late())
                 {
-                    Interlocked.Increment(ref _lateRetakes);
                     continue;
                 }
                 sending = Send(request, cancellationToken, out var written);

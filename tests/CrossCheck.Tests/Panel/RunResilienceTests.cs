@@ -71,6 +71,17 @@ public sealed class RunResilienceTests : IDisposable
         Assert.Contains(judged, o => o.Panel!.Roles.Notes.Any(n => n.Contains("reassigned from xai:grok-4.1", StringComparison.Ordinal)));
         // Once the breaker is open, calls to xai fail fast without reaching the provider.
         Assert.True(emulator.Requests.Count(r => r.Parsed?.Provider == "xai") < judged.Length, "the open breaker should keep calls from reaching xai");
+
+        // Replayed, the roles go to whom the run gave them (from the log), not to whom the rotation would give them with
+        // every provider up; recorded failures fail with their recorded error: the same reports, byte for byte, no call.
+        var calls = emulator.Requests.Count;
+        var replayed = _temp.File("replayed");
+        await services.GetRequiredService<CheckRunner>().RunAsync(Replayer.OptionsFor(run.Folder, replayed), null, CancellationToken.None);
+        Assert.Equal(calls, emulator.Requests.Count);
+        foreach (var file in (string[])["matrix.csv", "matrix.json", "claims.json", "report.md", "report.html", "methodology.md", "run.json"])
+        {
+            Assert.True(File.ReadAllText(Path.Combine(run.Folder, file)) == File.ReadAllText(Path.Combine(replayed, file)), $"{file} differs after replay");
+        }
     }
 
     [Fact]
