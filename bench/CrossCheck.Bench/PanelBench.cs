@@ -141,7 +141,7 @@ internal static class PanelBench
         }
     }
 
-    private static ScriptedReply Script(EmulatedRequest r)
+    internal static ScriptedReply Script(EmulatedRequest r)
     {
         var system = r.Messages.FirstOrDefault(m => m.Role == "system")?.Content ?? "";
         object answer = system switch
@@ -181,7 +181,7 @@ internal static class PanelBench
     }
 
     /// <summary>The program's composition root with the bench's providers and limits put in first, and no response cache.</summary>
-    private static ServiceProvider Services(IReadOnlyDictionary<string, string?> environment, ProviderResilienceOptions? limits)
+    internal static ServiceProvider Services(IReadOnlyDictionary<string, string?> environment, ProviderResilienceOptions? limits)
     {
         var config = new ConfigurationBuilder().Build();
         var services = new ServiceCollection().AddSingleton(ProviderRegistry.Create(null, environment));

@@ -6,7 +6,7 @@ using CrossCheck.Provenance.Verification;
 namespace CrossCheck.Provenance;
 
 /// <summary>
-/// Checks a provenance log (format v1, see <see cref="ProvenanceLog"/>) from its bytes alone:
+/// Checks a provenance log (format v1 or v2, see <see cref="ProvenanceLog"/>) from its bytes alone:
 /// every line parses, is version 1, has the next seq, and holds the SHA-256 of the line before
 /// it. Reports the first record where that fails. An edit to line k leaves line k itself
 /// well-formed; it is line k + 1, whose prev no longer matches, that is reported, naming line k.

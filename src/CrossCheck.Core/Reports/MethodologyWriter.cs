@@ -160,7 +160,7 @@ public static class MethodologyWriter
             md.AppendLine();
         }
         md.AppendLine("## Verify").AppendLine();
-        md.AppendLine($"Every step is recorded in `provenance.jsonl` (format v1, hash-chained; last record hash `{provenanceHash}`). Check the chain with `crosscheck verify-log <run folder>` (this run: `{run.RunId}`); `crosscheck replay <run folder>` rebuilds every report from the log without calling any model.");
+        md.AppendLine($"Every step is recorded in `provenance.jsonl` (one hash-chained record per line, its format version in each record's `v`; last record hash `{provenanceHash}`). Check the chain with `crosscheck verify-log <run folder>` (this run: `{run.RunId}`); `crosscheck replay <run folder>` rebuilds every report from the log without calling any model.");
         if (seal is { IsSigned: true })
         {
             md.AppendLine().AppendLine($"The last record hash is signed ({seal.Algorithm}) by this installation's key `{seal.KeyId}`; the signature and the public key are in run.json under `log`. Pin the key (`crosscheck key export > key.pem`) and check with `crosscheck verify-log <run folder> --key key.pem`. The signature proves the log is unchanged since this key signed it; it does not prove that the key's owner ran the checks honestly.");
