@@ -27,7 +27,7 @@ internal static class ProbesBench
             throw new BenchInputException($"{folder}: folder not found; give the folder holding the probes' PDFs.");
         }
         var docs = probes.Select(p => Str(p, "doc")).Concat(sections.Select(s => Str(s, "doc"))).Distinct().ToArray();
-        int matched = 0, rightPage = 0, rightPageNamed = 0, sectionsFound = 0, glued = 0, popplerGlued = 0;
+        int matched = 0, rightPage = 0, firstPlaceRight = 0, repeated = 0, rightPageNamed = 0, sectionsFound = 0, glued = 0, popplerGlued = 0;
         var popplerRan = false;
         foreach (var doc in docs)
         {
@@ -63,7 +63,12 @@ internal static class ProbesBench
                 var page = probe.GetProperty("page").GetInt32();
                 var result = check.Check(quote);
                 var ok = result.Verified;
-                var onPage = ok && result.Location!.Page == page;
+                // On its right page: located there, or (a quote that stands at several places) that page among the
+                // places the check reports; the first-place figure below counts only where it was located.
+                var firstRight = ok && result.Location!.Page == page;
+                var onPage = firstRight || (ok && result.OtherPlaces.Any(p => p.Source == result.Location!.Source && p.Page == page));
+                firstPlaceRight += firstRight ? 1 : 0;
+                repeated += ok && result.OtherPlaces.Count > 0 ? 1 : 0;
                 docMatched += ok ? 1 : 0;
                 docRight += onPage ? 1 : 0;
                 // The same quote in a claim that names the probe's section, as GroundingChecker checks such a claim.
@@ -80,6 +85,10 @@ internal static class ProbesBench
                 {
                     var where = result.Location is { } l ? $"p{l.Page}: \"{Flat(l.Text)}\"" : "nowhere";
                     Console.WriteLine($"  MISS {doc} p{page} [{result.Match}] \"{quote}\"\n       found {where}");
+                }
+                else if (show && !firstRight)
+                {
+                    Console.WriteLine($"  AT SEVERAL PLACES {doc} p{page} \"{quote}\": located p{result.Location!.Page}{result.AlsoAt()}");
                 }
             }
             int docSections = 0, docSectionsFound = 0;
@@ -123,6 +132,7 @@ internal static class ProbesBench
         {
             Console.WriteLine(string.Create(inv, $"pdftotext_glued_words={popplerGlued}"));
         }
+        Console.WriteLine(string.Create(inv, $"located at the right page itself (not only listed among several places): {firstPlaceRight}/{probes.Count}; matched probes that stand at several places: {repeated}"));
         Console.WriteLine(string.Create(inv, $"with the probe's section named as a claim would name it: right_page={rightPageNamed}/{probes.Count}"));
         Console.WriteLine(string.Create(inv, $"probe_match={matched}/{probes.Count} right_page={rightPage}/{probes.Count} sections={sectionsFound}/{sections.Count} glued_words={glued}"));
         return 0;

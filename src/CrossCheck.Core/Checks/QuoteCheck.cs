@@ -25,11 +25,10 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
     /// </param>
     public QuoteResult Check(string quote, Func<Document, int, bool>? preferred = null)
     {
-        if (preferred is not null && Check(quote, preferred, strict: true) is { Location: not null } there)
-        {
-            return there;
-        }
-        return Check(quote, null, strict: false)!;
+        var found = preferred is not null && Check(quote, preferred, strict: true) is { Location: not null } there
+            ? there
+            : Check(quote, null, strict: false)!;
+        return WithOtherPlaces(found, new Claims.QuotedSpan(quote).Pieces.Select(p => TextNormalizer.Fold(p).Trim('.', ' ', ',', ';', ':')).Where(p => p.Length > 0).ToArray());
     }
 
     /// <summary>One search; with <paramref name="strict"/>, only exact and normalised matches at a preferred place count.</summary>

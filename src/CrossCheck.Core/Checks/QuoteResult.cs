@@ -5,13 +5,32 @@ public sealed record QuoteResult(string Quote, QuoteMatch Match, double Similari
 {
     public bool Verified => Match is QuoteMatch.Exact or QuoteMatch.Normalised;
 
+    /// <summary>For a verified quote, the other places the same words stand, in source order (at most <see cref="QuoteCheck.MaxOtherPlaces"/>).</summary>
+    public IReadOnlyList<SourceLocation> OtherPlaces { get; init; } = [];
+
     public string Describe() => Match switch
     {
-        QuoteMatch.Exact => $"quote found verbatim ({Location!.Describe()})",
-        QuoteMatch.Normalised => $"quote found once normalised ({Location!.Describe()})",
+        QuoteMatch.Exact => $"quote found verbatim ({Location!.Describe()}){AlsoAt()}",
+        QuoteMatch.Normalised => $"quote found once normalised ({Location!.Describe()}){AlsoAt()}",
         QuoteMatch.Near => $"misquote: closest source wording ({Similarity:0.00} similar, {Location!.Describe()}) is \"{Excerpt(Location.Text)}\"",
         _ => Location is null ? "quote not found in the sources" : $"quote not found in the sources (closest text only {Similarity:0.00} similar)",
     };
+
+    /// <summary>"; the same words also stand at 10 other places (a.pdf pp. 80, 81, …)", or nothing for a quote found once.</summary>
+    public string AlsoAt()
+    {
+        if (OtherPlaces.Count == 0)
+        {
+            return "";
+        }
+        var count = OtherPlaces.Count >= QuoteCheck.MaxOtherPlaces ? $"{OtherPlaces.Count} or more" : OtherPlaces.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var where = string.Join("; ", OtherPlaces.GroupBy(p => p.Source.FileName).Select(g =>
+        {
+            var pages = g.Select(p => p.Page).Distinct().ToArray();
+            return $"{g.Key} {(pages.Length == 1 ? "p." : "pp.")} {string.Join(", ", pages.Take(12))}{(pages.Length > 12 ? ", …" : "")}";
+        }));
+        return $"; the same words also stand at {count} other place{(OtherPlaces.Count == 1 ? "" : "s")} ({where})";
+    }
 
     private static string Excerpt(string text)
     {

@@ -56,7 +56,7 @@ public sealed record GroundingRecord(
     public static GroundingRecord From(GroundingResult g) => new(
         g.Verdict,
         g.Reasons,
-        g.Quotes.Select(q => new QuoteRecord(q.Quote, q.Match, q.Similarity, LocationRecord.From(q.Location))).ToArray(),
+        g.Quotes.Select(q => new QuoteRecord(q.Quote, q.Match, q.Similarity, LocationRecord.From(q.Location), PlaceRecord.From(q.OtherPlaces))).ToArray(),
         g.Numbers.Select(n => new NumberRecord(n.Number, n.Match, n.SourceNumber, LocationRecord.From(n.Location))).ToArray(),
         g.Sections.Select(s => new SectionRecord(s.Reference, s.Match, s.Section?.Title, s.SourceFile, s.Section?.Page)).ToArray(),
         g.Support is { } sup ? new SupportRecord(sup.Level.ToString().ToLowerInvariant(), Math.Round(sup.Score, 3), sup.Reason) : null,
@@ -66,7 +66,16 @@ public sealed record GroundingRecord(
             float.IsInfinity(e.Score) ? null : Math.Round(e.Score, 3), e.Passage.Tokens, e.Passage.Start, e.Passage.End, e.Reason, e.IsContext)).ToArray());
 }
 
-public sealed record QuoteRecord(string Quote, QuoteMatch Match, double Similarity, LocationRecord? Location);
+/// <param name="AlsoAt">For a quote whose words stand at several places, the places besides <paramref name="Location"/> (null when it stands once).</param>
+public sealed record QuoteRecord(string Quote, QuoteMatch Match, double Similarity, LocationRecord? Location, IReadOnlyList<PlaceRecord>? AlsoAt = null);
+
+/// <summary>A place in a source without its text: file, page, section and offsets.</summary>
+public sealed record PlaceRecord(string Source, int Page, string? Section, int Start, int End)
+{
+    public static IReadOnlyList<PlaceRecord>? From(IReadOnlyList<SourceLocation> places) => places.Count == 0
+        ? null
+        : places.Select(p => new PlaceRecord(p.Source.FileName, p.Page, p.Section?.Label, p.Start, p.End)).ToArray();
+}
 
 public sealed record NumberRecord(string Number, NumberMatch Match, string? SourceNumber, LocationRecord? Location);
 

@@ -55,6 +55,11 @@ internal static partial class ClaimDetail
                 .Open("td").Element("q", q.Quote).Close("td")
                 .Element("td", result, ("class", "m-" + Name(q.Match)))
                 .Open("td").Text(Where(q.Location));
+            if (q.AlsoAt is { Count: > 0 } also)
+            {
+                var pages = also.GroupBy(p => p.Source).Select(g => $"{g.Key} p. {string.Join(", ", g.Select(p => p.Page).Distinct())}");
+                html.Element("div", $"The same words also stand at {also.Count}{(also.Count >= Checks.QuoteCheck.MaxOtherPlaces ? " or more" : "")} other place{(also.Count == 1 ? "" : "s")}: {string.Join("; ", pages)}.", ("class", "also-at"));
+            }
             if (q.Location is { } l && q.Match != QuoteMatch.Exact)
             {
                 html.Element("div", $"source: “{LocationRecord.Excerpt(l.Text, 300)}”", ("class", "source-text"));
