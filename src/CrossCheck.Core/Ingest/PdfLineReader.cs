@@ -137,6 +137,7 @@ internal static class PdfLineReader
             previous = letter;
         }
         Flush();
+        DropCaps.Attach(lines);
         return lines;
     }
 

@@ -28,7 +28,9 @@ public sealed class RealPdfTests
             {
                 var result = check.Check(probe.GetProperty("quote").GetString()!);
                 matched += result.Verified ? 1 : 0;
-                var right = result.Verified && result.Location!.Page == probe.GetProperty("page").GetInt32();
+                // On its page: located there or, for words that stand at several places, that page among those reported.
+                var page = probe.GetProperty("page").GetInt32();
+                var right = result.Verified && (result.Location!.Page == page || result.OtherPlaces.Any(p => p.Page == page));
                 onPage += right ? 1 : 0;
                 if (!right)
                 {
@@ -46,11 +48,11 @@ public sealed class RealPdfTests
             }
         }
 
-        // Measured: 103 of 105 matched (the two misses: a drop cap drawn as an image, and "CO2" set
-        // in a font with no Unicode map), 102 on their page (one table row stands verbatim on an
-        // earlier page too), 29 of 29 sections.
+        // Measured: 104 of 105 matched (the miss: "CO2" set in a math font with no Unicode map), every
+        // one on its page (a table row that stands verbatim at eleven places lists its page among
+        // them), 29 of 29 sections.
         Assert.True(matched >= Math.Ceiling(0.98 * probes.Count), $"{matched}/{probes.Count} matched:\n{string.Join('\n', misses)}");
-        Assert.True(onPage >= matched - 1, $"{onPage}/{matched} on their page:\n{string.Join('\n', misses)}");
+        Assert.True(onPage == matched, $"{onPage}/{matched} on their page:\n{string.Join('\n', misses)}");
         Assert.True(found >= Math.Ceiling(0.95 * sections.Count), $"{found}/{sections.Count} sections at their page");
     }
 
