@@ -18,7 +18,7 @@ namespace CrossCheck.Tests.Server;
 [Collection(MeasuredAloneCollection.Name)]
 public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
 {
-    private const double Rate = 4;
+    private const double Rate = 6;
     private const double Burst = 1;
     private const string Provider = "anthropic";
     private readonly TempFolder _temp = new();
@@ -35,14 +35,15 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
         await using var emulator = new ProviderEmulator(r => new PanelScript().Answer(r).After(TimeSpan.FromMilliseconds(200)));
         string[] keys = [FakeKeys.Sk("emulated-rate-key-a"), FakeKeys.Sk("emulated-rate-key-b")];
         string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "8"];
-        await using var a = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[0], "a"), args);
-        await using var b = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[1], "b"), args);
+        var starting = new[] { ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[0], "a"), args), ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[1], "b"), args) };
+        await using var a = await starting[0];
+        await using var b = await starting[1];
 
         await BothWorkersUpAsync(db);
         // Two runs whose claims are jobs of their own: both processes take claims of both, 8 at a time each.
         using var ca = a.Client();
         using var cb = b.Client();
-        var essays = new[] { _temp.Write("essay-1.md", Claims(10, 1)), _temp.Write("essay-2.md", Claims(10, 2)) };
+        var essays = new[] { _temp.Write("essay-1.md", Claims(8, 1)), _temp.Write("essay-2.md", Claims(8, 2)) };
         var form = new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" };
         var firstId = await ServeApi.SubmitAsync(ca, essays[0], source, form);
         await ServeApi.WaitForAsync(ca, firstId, r => r.GetProperty("status").GetString() != "queued", seconds: 120);
