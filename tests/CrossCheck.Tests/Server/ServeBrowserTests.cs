@@ -18,9 +18,15 @@ public sealed class ServeBrowserTests : IDisposable
     [BrowserFact]
     public async Task Page_UploadsAnEssay_ShowsItsProgressAndOpensItsReport()
     {
-        // Answers take 150 ms each, so the run is visibly in progress before it finishes.
+        // The answers are held until the page has shown the run in progress, so it is seen running however fast (or
+        // slowly) the machine is; then they are let through at once.
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
-        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(150)));
+        var answering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var emulator = new ProviderEmulator(async r =>
+        {
+            await answering.Task;
+            return script.Answer(r);
+        });
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         await using var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o => o.Workers = 2);
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -38,6 +44,7 @@ public sealed class ServeBrowserTests : IDisposable
             var running = page.Locator("tr[data-status=running]");
             await running.WaitForAsync(new() { Timeout = 120_000 });
             Assert.Equal(1, await running.Locator("progress").CountAsync());
+            answering.SetResult();
             var done = page.Locator("tr[data-status=succeeded]");
             await done.WaitForAsync(new() { Timeout = 180_000 });
             var verdicts = await done.Locator("td").Nth(3).TextContentAsync();
@@ -57,6 +64,7 @@ public sealed class ServeBrowserTests : IDisposable
         }
         finally
         {
+            answering.TrySetResult();
             await browser.DisposeAsync();
             playwright.Dispose();
         }

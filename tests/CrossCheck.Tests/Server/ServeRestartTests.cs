@@ -19,20 +19,22 @@ public sealed class ServeRestartTests : IDisposable
     {
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
-        string expected;
-        await using (var clean = new ProviderEmulator(script.Answer))
-        {
-            var run = CliRunner.Run(_temp.Path, PanelScript.Env(clean, FakeKeys.Sk("emulated-test-key-0012")), "check", essay, "--source", source, "--out", "clean", "--run-id", "x", "--panel", Panel, "--no-extract", "--quiet", "--no-cache");
-            Assert.True(run.ExitCode == 0, run.StdErr);
-            expected = File.ReadAllText(Path.Combine(_temp.Path, "clean", "x", "matrix.csv"));
-        }
         // Each answer takes 100 ms, so the run is long enough to be killed part-way.
         await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(100)));
         var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0012"));
         string[] args = ["--data", "data", "--allow-anonymous-localhost", "--workers", "2"];
         string id;
         string log;
-        await using (var first = await ServeProcess.StartAsync(_temp.Path, env, args))
+        // The process starts while the same essay is checked once by `check` (the matrix to expect), side by side.
+        var starting = ServeProcess.StartAsync(_temp.Path, env, args);
+        var clean = Task.Run(async () =>
+        {
+            await using var emulatorOfCheck = new ProviderEmulator(script.Answer);
+            var run = CliRunner.Run(_temp.Path, PanelScript.Env(emulatorOfCheck, FakeKeys.Sk("emulated-test-key-0012")), "check", essay, "--source", source, "--out", "clean", "--run-id", "x", "--panel", Panel, "--no-extract", "--quiet", "--no-cache");
+            Assert.True(run.ExitCode == 0, run.StdErr);
+            return File.ReadAllText(Path.Combine(_temp.Path, "clean", "x", "matrix.csv"));
+        });
+        await using (var first = await starting)
         {
             using var client = first.Client();
             id = await ServeApi.SubmitAsync(client, essay, source, new Dictionary<string, string> { ["panel"] = Panel, ["extract"] = "false" });
@@ -40,6 +42,7 @@ public sealed class ServeRestartTests : IDisposable
             await WaitForCallsAsync(log, 12, first);
             await first.KillAsync();
         }
+        var expected = await clean;
         var sentBeforeKill = emulator.Requests.Count;
         var recorded = LogFixtures.RecordedUserContents(log);
         // Only the run's own log may spare the calls again: the response cache is emptied.

@@ -18,7 +18,7 @@ namespace CrossCheck.Tests.Server;
 [Collection(MeasuredAloneCollection.Name)]
 public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
 {
-    private const double Rate = 4;
+    private const double Rate = 6;
     private const double Burst = 1;
     private const string Provider = "anthropic";
     private readonly TempFolder _temp = new();
@@ -30,16 +30,18 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
     {
         var (_, source) = SampleGenerator.Write(_temp.File("sample"));
         await using var db = await PostgresDatabase.CreateAsync();
-        // 200 ms an answer: each process alone asks for far more than the limit (8 claims in flight per process, a
-        // claim a job), so the gate, not the demand, sets the pace.
+        // 200 ms an answer: each process alone asks for far more than the limit (4 claims in flight per process, a
+        // claim a job, up to 20 req/s), so the gate, not the demand, sets the pace.
         await using var emulator = new ProviderEmulator(r => new PanelScript().Answer(r).After(TimeSpan.FromMilliseconds(200)));
         string[] keys = [FakeKeys.Sk("emulated-rate-key-a"), FakeKeys.Sk("emulated-rate-key-b")];
-        string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "8"];
-        await using var a = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[0], "a"), args);
-        await using var b = await ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[1], "b"), args);
+        string[] args = ["--data", "data", "--store", db.ConnectionString, "--allow-anonymous-localhost", "--workers", "4"];
+        var starting = new[] { ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[0], "a"), args), ServeProcess.StartAsync(_temp.Path, Env(emulator, keys[1], "b"), args) };
+        await using var a = await starting[0];
+        await using var b = await starting[1];
 
         await BothWorkersUpAsync(db);
-        // Two runs whose claims are jobs of their own: both processes take claims of both, 8 at a time each.
+        // Two runs whose claims are jobs of their own: both processes take claims of both, 4 at a time each (a run's 10
+        // claims are more than one process's workers, so neither run is checked by one process alone).
         using var ca = a.Client();
         using var cb = b.Client();
         var essays = new[] { _temp.Write("essay-1.md", Claims(10, 1)), _temp.Write("essay-2.md", Claims(10, 2)) };
