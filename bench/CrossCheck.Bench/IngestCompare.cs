@@ -75,32 +75,69 @@ internal static class IngestCompare
 
     /// <summary>
     /// What a user runs to see what CrossCheck read, `crosscheck extract FILE -o OUT`, against `pdftotext FILE OUT`:
-    /// whole processes started cold, taking turns, five rounds; the median of each and of the per-round ratios.
+    /// whole processes started cold, taking turns, five rounds; the median of each and of the per-round ratios. Each
+    /// round also starts PdfPig's own parse as a cold process (this bench's `pdfpig-file` child, one thread and two), so
+    /// the extract can be set beside the library it is built on (run this bench from a ReadyToRun publish to set a
+    /// ReadyToRun extract beside a ReadyToRun parse). CPU seconds are each child's own (its rusage).
     /// <paramref name="command"/> is a crosscheck.dll (run with dotnet) or an apphost.
     /// </summary>
     private static void Extract(string path, string command)
     {
         var inv = CultureInfo.InvariantCulture;
         var (file, prefix) = command.EndsWith(".dll", StringComparison.Ordinal) ? ("dotnet", new[] { command }) : (command, Array.Empty<string>());
-        var ours = new List<double>();
-        var theirs = new List<double>();
-        var ratios = new List<double>();
+        var self = Environment.ProcessPath!;
+        string[] selfArgs = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [typeof(IngestCompare).Assembly.Location, "pdfpig-file", path] : ["pdfpig-file", path];
+        (string Name, string File, string[] Args)[] contenders =
+        [
+            ("pdftotext", "pdftotext", ["-enc", "UTF-8", path, Path.ChangeExtension(path, ".pdftotext.txt")]),
+            ("extract", file, [.. prefix, "extract", path, "-o", Path.ChangeExtension(path, ".crosscheck.txt")]),
+            ("PdfPig parse (1 thread)", self, [.. selfArgs, "threads=1"]),
+            ("PdfPig parse (2 threads)", self, [.. selfArgs, "threads=2"]),
+        ];
+        var wall = contenders.Select(_ => new List<double>()).ToArray();
+        var cpu = contenders.Select(_ => new List<double>()).ToArray();
+        var note = new string[contenders.Length];
         for (var round = 0; round < Rounds; round++)
         {
-            var pt = Time("pdftotext", ["-enc", "UTF-8", path, Path.ChangeExtension(path, ".pdftotext.txt")]);
-            var cc = Time(file, [.. prefix, "extract", path, "-o", Path.ChangeExtension(path, ".crosscheck.txt")]);
-            if (pt is null || cc is null)
+            for (var c = 0; c < contenders.Length; c++)
             {
-                Console.WriteLine($"extract: {(pt is null ? "pdftotext failed or is missing" : "")} {(cc is null ? $"{command} extract failed" : "")}");
-                return;
+                var before = ChildCpuSeconds();
+                var run = Time(contenders[c].File, contenders[c].Args, likeTheCli: c >= 2);
+                if (run is null)
+                {
+                    Console.WriteLine($"extract: {contenders[c].Name} failed{(c == 0 ? " or pdftotext is missing (apt-get install poppler-utils)" : "")}");
+                    return;
+                }
+                wall[c].Add(run.Value.Seconds);
+                cpu[c].Add(ChildCpuSeconds() - before);
+                note[c] = run.Value.Output.Trim();
             }
-            theirs.Add(pt.Value.Seconds);
-            ours.Add(cc.Value.Seconds);
-            ratios.Add(cc.Value.Seconds / pt.Value.Seconds);
         }
+        var ratios = wall[1].Zip(wall[0], (a, b) => a / b).ToList();
         Console.WriteLine(string.Create(inv,
-            $"whole process, {Path.GetFileName(command)} extract vs pdftotext, {Rounds} alternating cold rounds: pdftotext {Median(theirs):0.000} s, extract {Median(ours):0.000} s; ratio median {Median(ratios):0.00} (rounds {string.Join(" ", ratios.Select(r => r.ToString("0.00", inv)))})"));
+            $"whole process, {Path.GetFileName(command)} extract vs pdftotext, {Rounds} alternating cold rounds: pdftotext {Median(wall[0]):0.000} s, extract {Median(wall[1]):0.000} s; ratio median {Median(ratios):0.00} (rounds {string.Join(" ", ratios.Select(r => r.ToString("0.00", inv)))})"));
+        for (var c = 0; c < contenders.Length; c++)
+        {
+            var cpuRatio = cpu[0].Count > 0 && Median(cpu[0]) > 0 ? (Median(cpu[c]) / Median(cpu[0])).ToString("0.00", inv) : "n/a";
+            Console.WriteLine(string.Create(inv,
+                $"  same rounds, {contenders[c].Name,-24} wall median {Median(wall[c]):0.000} s ({Median(wall[c]) / Median(wall[0]):0.00}x pdftotext), CPU median {Median(cpu[c]):0.000} s ({cpuRatio}x){(c >= 2 ? $"; {note[c]}" : "")}"));
+        }
     }
+
+    /// <summary>User + system CPU seconds of every child this process has waited for (getrusage RUSAGE_CHILDREN); NaN off Linux.</summary>
+    private static double ChildCpuSeconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return double.NaN;
+        }
+        // struct rusage on 64-bit Linux: ru_utime and ru_stime (each seconds, microseconds), then 14 longs.
+        var usage = new long[18];
+        return GetRusage(-1, usage) == 0 ? usage[0] + usage[1] / 1e6 + usage[2] + usage[3] / 1e6 : double.NaN;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetRusage(int who, long[] usage);
 
     /// <summary>The `ingest-file` child: one source through load, passages and index; prints its peak working set.</summary>
     public static int IngestFile(string path, bool stages = false)
@@ -136,12 +173,18 @@ internal static class IngestCompare
             $"after {name,-10} live {live / 1048576.0:0} MiB  peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB"));
     }
 
-    private static (double Seconds, string Output)? Time(string file, string[] args)
+    private static (double Seconds, string Output)? Time(string file, string[] args, bool likeTheCli = false)
     {
         try
         {
+            var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+            if (likeTheCli)
+            {
+                // The CLI is built with TieredPGO off (src/CrossCheck.Cli/CrossCheck.Cli.csproj); this bench is not.
+                start.Environment["DOTNET_TieredPGO"] = "0";
+            }
             var clock = Stopwatch.StartNew();
-            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             return process.ExitCode == 0 ? (clock.Elapsed.TotalSeconds, output) : null;

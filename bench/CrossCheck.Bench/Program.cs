@@ -14,6 +14,7 @@ try
         "checkworthiness" when args.Length >= 2 => CheckWorthinessBench.Run(args[1], args.Skip(2).ToArray()),
         "ingest" => IngestBench.Run(args.Skip(1).ToArray()),
         "ingest-file" when args.Length >= 2 => IngestCompare.IngestFile(args[1], args.Contains("--stages")),
+        "pdfpig-file" when args.Length >= 2 => PdfPigFile.Run(args[1], args.Contains("threads=2") ? 2 : 1),
         "probes" when args.Length >= 3 => ProbesBench.Run(args[1], args[2], args.Skip(3).ToArray()),
         "wice-pooled" when args.Length >= 2 => EvidenceBench.WicePooled(args[1], args.Skip(2).ToArray()),
         "generated-retrieval" => EvidenceBench.GeneratedRetrieval(args.Skip(1).ToArray()),
@@ -40,6 +41,7 @@ static int Usage()
                CrossCheck.Bench probes <probes.jsonl> <pdf folder> [--show]  real-PDF extraction: quotes, pages, sections, glued words
                CrossCheck.Bench ingest [pages=300] [--profile] [--compare [--cli <crosscheck.dll>]...]  PDF ingest + passages + BM25 index timing; --compare: vs PdfPig's parse and pdftotext, peak memory; --cli: `crosscheck extract` vs pdftotext
                CrossCheck.Bench ingest-file <pdf> [--stages]  one source through load, passages and index (the --compare child); --stages: live heap and peak working set after each step
+               CrossCheck.Bench pdfpig-file <pdf> [threads=2]  PdfPig's own parse only, open + every page's letters (the --cli rounds' child); threads=2: two documents over the same bytes
                CrossCheck.Bench wice-pooled <claims.jsonl> [--pages 200] [--splitter] [--ablate]  retrieval hit vs evidence budget, cited pages pooled
                CrossCheck.Bench generated-retrieval [--pages 200] [--claims 200] [--ablate]  same on a generated PDF, claims copied from it
                CrossCheck.Bench offline-inputs <folder> [--pages 300] [--claims 1000]  write a source PDF and an essay for timing `check` side by side
