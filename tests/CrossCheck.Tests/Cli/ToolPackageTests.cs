@@ -47,9 +47,9 @@ public sealed class ToolPackageTests : IDisposable
 
         var version = Path.GetFileNameWithoutExtension(package)["CrossCheck.".Length..];
         // The local feed is the only package source (no remote feed is asked about a package that is only in it).
-        var config = _temp.Write("nuget.config",
+        var sources = _temp.Write("nuget.config",
             $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"tool-feed\" value=\"{System.Security.SecurityElement.Escape(feed)}\" /></packageSources></configuration>\n");
-        Run(work, "dotnet", "tool", "install", "CrossCheck", "--tool-path", tools, "--configfile", config, "--version", version);
+        Run(work, "dotnet", "tool", "install", "CrossCheck", "--tool-path", tools, "--configfile", sources, "--version", version);
         var crosscheck = Path.Combine(tools, OperatingSystem.IsWindows() ? "crosscheck.exe" : "crosscheck");
         Assert.True(File.Exists(crosscheck), "the tool's command was not installed");
 
