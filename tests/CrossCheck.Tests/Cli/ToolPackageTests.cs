@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using CrossCheck.Samples;
-using CrossCheck.Tests.Architecture;
 using CrossCheck.Tests.Support;
 
 namespace CrossCheck.Tests.Cli;
 
 /// <summary>
-/// SLOW (a pack of the CLI as already built, a tool install, a run): packs the CLI as a .NET tool, installs it into a
-/// temporary tool path from a local folder feed and runs <c>crosscheck check</c> from a temporary folder, as a
-/// user who ran <c>dotnet tool install</c> would.
+/// SLOW (a tool install, a run): the CLI's tool package, packed from the CLI as built (<c>dotnet pack --no-build</c>,
+/// which the test project's build does into <c>tool-feed</c> beside this assembly: CrossCheck.Tests.csproj), is checked,
+/// installed into a temporary tool path from that local folder feed, and <c>crosscheck check</c> is run from a temporary
+/// folder, as a user who ran <c>dotnet tool install</c> would.
 /// </summary>
 public sealed class ToolPackageTests : IDisposable
 {
@@ -21,15 +21,14 @@ public sealed class ToolPackageTests : IDisposable
     [Trait("Category", "Slow")]
     public void Pack_InstallAsTool_RunsCheckFromAnyFolder()
     {
-        var feed = _temp.File("feed");
+        var feed = Path.Combine(AppContext.BaseDirectory, "tool-feed");
         var tools = _temp.File("tools");
         var work = _temp.File("work");
         Directory.CreateDirectory(work);
-        var project = Path.Combine(SourceTree.Root, "src", "CrossCheck.Cli", "CrossCheck.Cli.csproj");
 
-        // --no-build: the CLI was built with this test assembly (same configuration); packing it again from source would
-        // compile the whole solution a second time, and building would overwrite the output other tests are running.
-        Run(SourceTree.Root, "dotnet", "pack", project, "-c", BuildConfiguration, "--no-build", "-o", feed, "-v", "q", "-nologo");
+        // Packed by the build (the CLI as built with this test assembly, same configuration, --no-build): packing here
+        // would compress the same 100 MB of assemblies on every test run.
+        Assert.True(Directory.Exists(feed), $"no tool package at {feed}: the test project's build packs it (target PackCliForToolPackageTests)");
         var package = Assert.Single(Directory.GetFiles(feed, "CrossCheck.*.nupkg"));
         using (var zip = ZipFile.OpenRead(package))
         {
@@ -47,7 +46,10 @@ public sealed class ToolPackageTests : IDisposable
         }
 
         var version = Path.GetFileNameWithoutExtension(package)["CrossCheck.".Length..];
-        Run(work, "dotnet", "tool", "install", "CrossCheck", "--tool-path", tools, "--add-source", feed, "--version", version);
+        // The local feed is the only package source (no remote feed is asked about a package that is only in it).
+        var sources = _temp.Write("nuget.config",
+            $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"tool-feed\" value=\"{System.Security.SecurityElement.Escape(feed)}\" /></packageSources></configuration>\n");
+        Run(work, "dotnet", "tool", "install", "CrossCheck", "--tool-path", tools, "--configfile", sources, "--version", version);
         var crosscheck = Path.Combine(tools, OperatingSystem.IsWindows() ? "crosscheck.exe" : "crosscheck");
         Assert.True(File.Exists(crosscheck), "the tool's command was not installed");
 
@@ -58,12 +60,6 @@ public sealed class ToolPackageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(work, "runs", "tool-run", "report.html")), stderr + stdout);
         Assert.Contains("\"run_folder\"", stdout, StringComparison.Ordinal);
     }
-
-#if DEBUG
-    private const string BuildConfiguration = "Debug";
-#else
-    private const string BuildConfiguration = "Release";
-#endif
 
     private static (int Code, string StdOut, string StdErr) Run(string workingDirectory, string program, params string[] args) =>
         Run(workingDirectory, program, args, allowFailure: false);

@@ -61,10 +61,10 @@ public sealed class AnthropicClockTests : IDisposable
     [Fact]
     public async Task Run_WhenAnthropicAnswersSlowlyAndCallsWaitInOurQueue_LosesNoCallAndSendsOnlyOurClock()
     {
-        // Answers take 300 ms and one request goes at a time, so the second claim's calls also wait in our queue: time the
+        // Answers take 100 ms and one request goes at a time, so the second claim's calls also wait in our queue: time the
         // SDK's own clock would have counted. (Any delay shows it; the header assertions below are what would fail.)
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
-        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(300)));
+        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(100)));
         var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0094"));
         env["CrossCheck__Resilience__Default__MaxConcurrentRequests"] = "1";
         env["CrossCheck__Resilience__Default__MaxRetryAttempts"] = "0";
@@ -79,7 +79,7 @@ public sealed class AnthropicClockTests : IDisposable
             .Where(r => r.GetProperty("type").GetString() == "model_call").Select(r => r.GetProperty("data")).ToArray();
         Assert.Equal(8, calls.Length);
         Assert.All(calls, c => Assert.False(c.TryGetProperty("error", out var e), $"{c.GetProperty("stage")} failed: {e}"));
-        Assert.All(calls, c => Assert.True(c.GetProperty("latency_ms").GetDouble() >= 300, "the answer cannot have come sooner than the emulator gave it"));
+        Assert.All(calls, c => Assert.True(c.GetProperty("latency_ms").GetDouble() >= 100, "the answer cannot have come sooner than the emulator gave it"));
         // Every call reached the provider once: no timeout, no retry.
         Assert.Equal(8, emulator.Requests.Count);
         Assert.All(emulator.Requests, r => Assert.Equal(ModelClientFactory.AnthropicSdkTimeout.TotalSeconds, SentTimeout(r)));

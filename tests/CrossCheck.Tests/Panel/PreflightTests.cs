@@ -91,9 +91,9 @@ public sealed class PreflightTests : IDisposable
         Assert.Contains("Answered: `anthropic:claude-opus-4-6`, `openai:gpt-5.2-pro`, `google:gemini-3-pro`. Did not answer", methodology, StringComparison.Ordinal);
         Assert.Matches(@"went on and left it to its retries and outage rules: `xai:grok-4\.1` \([^)]*500", methodology);
 
-        // Without a preflight the note says none was made.
+        // Without a preflight the note says none was made (a one-panelist run says it as well as a four-panelist one).
         var unchecked_ = new Dictionary<string, string>(Env(emulator)) { ["CrossCheck__Preflight"] = "false" };
-        Assert.Equal(0, CliRunner.Run(_temp.Path, unchecked_, "check", essay, "--source", source, "--out", "runs", "--run-id", "none", "--panel", Panel, "--quiet").ExitCode);
+        Assert.Equal(0, CliRunner.Run(_temp.Path, unchecked_, "check", essay, "--source", source, "--out", "runs", "--run-id", "none", "--panel", "anthropic:claude-opus-4-6", "--no-extract", "--quiet").ExitCode);
         Assert.Contains("- Preflight: no preflight check was made before this run", File.ReadAllText(Path.Combine(_temp.Path, "runs", "none", "methodology.md")), StringComparison.Ordinal);
     }
 

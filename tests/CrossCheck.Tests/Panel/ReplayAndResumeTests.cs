@@ -7,7 +7,7 @@ using CrossCheck.Tests.Support;
 namespace CrossCheck.Tests.Panel;
 
 /// <summary>verify-log, replay and crash-safe resume, through the real program and the emulator (scripted answers are test fixtures).</summary>
-public sealed class ReplayAndResumeTests : IDisposable
+public sealed class ReplayAndResumeTests(ReplayAndResumeTests.FourPanelRun original) : IDisposable, IClassFixture<ReplayAndResumeTests.FourPanelRun>
 {
     private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro,xai:grok-4.1";
     private static readonly string[] Reports = ["matrix.csv", "matrix.json", "claims.json", "report.md", "report.html", "methodology.md", "run.json"];
@@ -19,27 +19,53 @@ public sealed class ReplayAndResumeTests : IDisposable
 
     private static string Verdict(string claim) => PanelScript.SampleVerdict(claim);
 
-    [Fact]
-    public async Task Replay_RebuildsEveryReportFromTheLogWithoutCallingAnyModel()
+    /// <summary>
+    /// One uninterrupted four-panelist run of the sample (its emulator kept alive for the class), which the replay test
+    /// rebuilds and whose matrix the resumed run must reproduce.
+    /// </summary>
+    public sealed class FourPanelRun : IAsyncLifetime
     {
-        var script = new PanelScript { VerdictFor = Verdict };
-        await using var emulator = new ProviderEmulator(script.Answer);
-        var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
-        var run = CliRunner.Run(_temp.Path, Env(emulator), "check", essay, "--source", source, "--out", "runs", "--run-id", "orig", "--panel", Panel, "--quiet");
-        Assert.True(run.ExitCode == 0, run.StdErr);
-        var calls = emulator.Requests.Count;
-        Assert.True(calls > 0);
+        private readonly TempFolder _temp = new();
 
-        var replay = CliRunner.Run(_temp.Path, new Dictionary<string, string>(), "replay", "runs/orig", "--out", "replayed");
+        public ProviderEmulator Emulator { get; } = new(new PanelScript { VerdictFor = Verdict }.Answer);
+
+        /// <summary>The run folder (runs/orig of the fixture's own temporary folder).</summary>
+        public string Folder => Path.Combine(_temp.Path, "runs", "orig");
+
+        /// <summary>The requests the run made.</summary>
+        public int Calls { get; private set; }
+
+        public Task InitializeAsync()
+        {
+            var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
+            var run = CliRunner.Run(_temp.Path, Env(Emulator), "check", essay, "--source", source, "--out", "runs", "--run-id", "orig", "--panel", Panel, "--quiet", "--no-cache");
+            Assert.True(run.ExitCode == 0, run.StdErr);
+            Calls = Emulator.Requests.Count;
+            return Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Emulator.DisposeAsync();
+            _temp.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Replay_RebuildsEveryReportFromTheLogWithoutCallingAnyModel()
+    {
+        Assert.True(original.Calls > 0);
+
+        var replay = CliRunner.Run(_temp.Path, new Dictionary<string, string>(), "replay", original.Folder, "--out", "replayed");
 
         Assert.True(replay.ExitCode == 0, replay.StdErr + replay.StdOut);
-        Assert.Equal(calls, emulator.Requests.Count);
+        Assert.Equal(original.Calls, original.Emulator.Requests.Count);
         foreach (var file in Reports)
         {
-            var original = File.ReadAllText(Path.Combine(_temp.Path, "runs", "orig", file));
+            var originalText = File.ReadAllText(Path.Combine(original.Folder, file));
             var replayed = File.ReadAllText(Path.Combine(_temp.Path, "replayed", file));
-            var at = Enumerable.Range(0, Math.Min(original.Length, replayed.Length)).FirstOrDefault(i => original[i] != replayed[i]);
-            Assert.True(original == replayed, $"{file} differs after replay at {at}: {original.Substring(Math.Max(0, at - 80), Math.Min(200, original.Length - Math.Max(0, at - 80)))} /// {replayed.Substring(Math.Max(0, at - 80), Math.Min(200, replayed.Length - Math.Max(0, at - 80)))}");
+            var at = Enumerable.Range(0, Math.Min(originalText.Length, replayed.Length)).FirstOrDefault(i => originalText[i] != replayed[i]);
+            Assert.True(originalText == replayed, $"{file} differs after replay at {at}: {originalText.Substring(Math.Max(0, at - 80), Math.Min(200, originalText.Length - Math.Max(0, at - 80)))} /// {replayed.Substring(Math.Max(0, at - 80), Math.Min(200, replayed.Length - Math.Max(0, at - 80)))}");
         }
     }
 
@@ -74,13 +100,8 @@ public sealed class ReplayAndResumeTests : IDisposable
     {
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         var script = new PanelScript { VerdictFor = Verdict };
-        string expected;
-        await using (var clean = new ProviderEmulator(script.Answer))
-        {
-            var run = CliRunner.Run(_temp.Path, Env(clean), "check", essay, "--source", source, "--out", "clean", "--run-id", "x", "--panel", Panel, "--quiet", "--no-cache");
-            Assert.True(run.ExitCode == 0, run.StdErr);
-            expected = File.ReadAllText(Path.Combine(_temp.Path, "clean", "x", "matrix.csv"));
-        }
+        // The matrix of the same run uninterrupted (the class's four-panelist run of the sample, with another run id).
+        var expected = File.ReadAllText(Path.Combine(original.Folder, "matrix.csv"));
 
         // Each answer takes 60 ms while the runs that get killed go, so each is long enough to be killed part-way; the
         // final resume gets its answers at once (it only has to finish).

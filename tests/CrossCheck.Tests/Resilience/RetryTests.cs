@@ -112,12 +112,12 @@ public sealed class RetryTests
     [Fact]
     public async Task Complete_WhenAttemptTimesOutOnSlowReply_RetriesAndSucceeds()
     {
-        // Real clock: the emulator's delay is real time; the attempt timeout is 5 s (room for the second, prompt answer on
-        // a loaded machine) and the slow reply would take 2 minutes (the emulator drops it when the test ends).
+        // Fake clock: the first reply would take 2 minutes of real time (the emulator drops it when the test ends); once its
+        // request has reached the emulator, the clock jumps by the 5 s attempt timeout, which cuts that attempt.
         var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromSeconds(5), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().After(TimeSpan.FromMinutes(2))), options, TimeProvider.System);
+        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().After(TimeSpan.FromMinutes(2))), options);
 
-        var answer = await kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None);
+        var answer = await TimeOutFirstAttemptAsync(kit, () => kit.Emulator.Requests.Count >= 1);
 
         Assert.Equal("recovered", answer.Text);
         Assert.Equal(2, kit.Emulator.Requests.Count);
@@ -131,18 +131,59 @@ public sealed class RetryTests
     [Fact]
     public async Task Complete_WhenBodyTricklesSlowerThanTheAttemptTimeout_RetriesAndSucceeds()
     {
-        // Real clock: the headers arrive at once but the body comes 8 bytes a second (about a minute in all); the
-        // per-attempt timeout (5 s: room for the second, prompt answer on a loaded machine) covers reading the body,
-        // so the attempt is cut and retried.
+        // The headers arrive at once but the body comes 8 bytes a second of real time (about a minute in all). Fake clock:
+        // only once the transport has handed the client the first reply's headers does the clock jump by the 5 s attempt
+        // timeout, so the cut lands while the body is being read: the per-attempt timeout must cover reading the body (if
+        // it did not, the first, trickled answer would arrive a minute later and no second request would be made).
         var options = ResilienceTestKit.Quick with { AttemptTimeout = TimeSpan.FromSeconds(5), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        await using var kit = new ResilienceTestKit(Sequence(new ScriptedReply().Trickling(TimeSpan.FromSeconds(1))), options, TimeProvider.System);
+        var headers = 0;
+        await using var kit = new ResilienceTestKit(
+            Sequence(new ScriptedReply().Trickling(TimeSpan.FromSeconds(1))),
+            options,
+            transportFor: _ => new HeadersSeen(() => Interlocked.Increment(ref headers)));
 
-        var answer = await kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None);
+        var answer = await TimeOutFirstAttemptAsync(kit, () => Volatile.Read(ref headers) >= 1);
 
         Assert.Equal("recovered", answer.Text);
         Assert.Equal(2, kit.Emulator.Requests.Count);
         var timeout = Assert.Single(kit.Of(ResilienceEventKind.Timeout));
         Assert.Equal("attempt", timeout.Detail);
+    }
+
+    /// <summary>
+    /// Starts a call on the kit's fake clock, waits (real time) until <paramref name="firstAttemptUnderway"/> holds, moves
+    /// the clock by the attempt timeout, then by the 10 ms backoff in small steps until the second request reaches the
+    /// emulator (far less than the second attempt's own 5 s timeout), and returns the call's answer.
+    /// </summary>
+    private static async Task<CrossCheck.Models.ModelAnswer> TimeOutFirstAttemptAsync(ResilienceTestKit kit, Func<bool> firstAttemptUnderway)
+    {
+        var call = Task.Run(() => kit.Client("openai", "gpt-4.1").CompleteAsync(Request, CancellationToken.None));
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!firstAttemptUnderway() && !call.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+        kit.FakeTime.Advance(TimeSpan.FromSeconds(5));
+        while (kit.Emulator.Requests.Count < 2 && !call.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+            if (kit.Of(ResilienceEventKind.RetryWait).Count > 0 && kit.Emulator.Requests.Count < 2)
+            {
+                kit.FakeTime.Advance(TimeSpan.FromMilliseconds(10));
+            }
+        }
+        return await call.WaitAsync(TimeSpan.FromMinutes(3));
+    }
+
+    /// <summary>The default transport, counting the responses whose headers it has handed on (the body is read later).</summary>
+    private sealed class HeadersSeen(Action seen) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            seen();
+            return response;
+        }
     }
 
     [Fact]
