@@ -25,16 +25,20 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
     /// </param>
     public QuoteResult Check(string quote, Func<Document, int, bool>? preferred = null)
     {
-        var found = preferred is not null && Check(quote, preferred, strict: true) is { Location: not null } there
+        var pieces = new Claims.QuotedSpan(quote).Pieces;
+        var found = preferred is not null && Check(quote, pieces, preferred, strict: true) is { Location: not null } there
             ? there
-            : Check(quote, null, strict: false)!;
-        return WithOtherPlaces(found, new Claims.QuotedSpan(quote).Pieces.Select(p => TextNormalizer.Fold(p).Trim('.', ' ', ',', ';', ':')).Where(p => p.Length > 0).ToArray());
+            : Check(quote, pieces, null, strict: false)!;
+        return WithOtherPlaces(found, Folded(pieces));
     }
 
+    /// <summary>The quote's pieces folded for the normalised search, trimmed of edge punctuation, empty ones dropped.</summary>
+    private static string[] Folded(IReadOnlyList<string> pieces) =>
+        pieces.Select(p => TextNormalizer.Fold(p).Trim('.', ' ', ',', ';', ':')).Where(p => p.Length > 0).ToArray();
+
     /// <summary>One search; with <paramref name="strict"/>, only exact and normalised matches at a preferred place count.</summary>
-    private QuoteResult? Check(string quote, Func<Document, int, bool>? preferred, bool strict)
+    private QuoteResult? Check(string quote, IReadOnlyList<string> pieces, Func<Document, int, bool>? preferred, bool strict)
     {
-        var pieces = new Claims.QuotedSpan(quote).Pieces;
         if (pieces.Count == 0)
         {
             return strict ? null : new QuoteResult(quote, QuoteMatch.Absent, 0, null);
@@ -51,7 +55,7 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
                 return new QuoteResult(quote, QuoteMatch.Exact, 1, new SourceLocation(source, exactPieces.Start, exactPieces.End));
             }
         }
-        var foldedPieces = pieces.Select(p => TextNormalizer.Fold(p).Trim('.', ' ', ',', ';', ':')).Where(p => p.Length > 0).ToArray();
+        var foldedPieces = Folded(pieces);
         foreach (var source in corpus.Sources)
         {
             var folded = source.Normalized;
@@ -88,7 +92,7 @@ public sealed partial class QuoteCheck(SourceCorpus corpus)
             {
                 continue;
             }
-            if (!source.SetAside.Any(a => a.Start <= at && at < a.End))
+            if (!IsAside(source, at))
             {
                 return at;
             }

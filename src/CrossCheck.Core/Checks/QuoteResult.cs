@@ -17,19 +17,18 @@ public sealed record QuoteResult(string Quote, QuoteMatch Match, double Similari
     };
 
     /// <summary>"; the same words also stand at 10 other places (a.pdf pp. 80, 81, …)", or nothing for a quote found once.</summary>
-    public string AlsoAt()
+    public string AlsoAt() => OtherPlaces.Count == 0 ? "" : "; " + DescribeOtherPlaces(OtherPlaces.Select(p => (p.Source.FileName, p.Page)).ToArray());
+
+    /// <summary>"the same words also stand at 2 other places (a.pdf pp. 2, 3)": the other places of a quote, by source and page.</summary>
+    public static string DescribeOtherPlaces(IReadOnlyList<(string Source, int Page)> places)
     {
-        if (OtherPlaces.Count == 0)
-        {
-            return "";
-        }
-        var count = OtherPlaces.Count >= QuoteCheck.MaxOtherPlaces ? $"{OtherPlaces.Count} or more" : OtherPlaces.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var where = string.Join("; ", OtherPlaces.GroupBy(p => p.Source.FileName).Select(g =>
+        var count = places.Count >= QuoteCheck.MaxOtherPlaces ? $"{places.Count} or more" : places.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var where = string.Join("; ", places.GroupBy(p => p.Source).Select(g =>
         {
             var pages = g.Select(p => p.Page).Distinct().ToArray();
             return $"{g.Key} {(pages.Length == 1 ? "p." : "pp.")} {string.Join(", ", pages.Take(12))}{(pages.Length > 12 ? ", …" : "")}";
         }));
-        return $"; the same words also stand at {count} other place{(OtherPlaces.Count == 1 ? "" : "s")} ({where})";
+        return $"the same words also stand at {count} other place{(places.Count == 1 ? "" : "s")} ({where})";
     }
 
     private static string Excerpt(string text)

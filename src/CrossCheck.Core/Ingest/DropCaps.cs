@@ -4,7 +4,7 @@ namespace CrossCheck.Ingest;
 /// A drop cap drawn apart from its paragraph: the large initial ("O" set over three lines) comes as a line of its own,
 /// often at the end of the page's content stream, while its word goes on in the body ("rganizations"). The initial is
 /// put back in front of the topmost body line that starts just right of it and whose baseline lies within its height.
-/// (An initial drawn in content order, right before its word, is joined as the line is read.)
+/// The same whether the initial is drawn right before its word or after everything else.
 /// </summary>
 internal static class DropCaps
 {

@@ -85,16 +85,8 @@ internal static class PdfLineReader
                 var sameLine = isHorizontal == horizontal && isHorizontal
                     ? rise < 0.6 * reference && gap > -0.5 * reference && gap < ColumnGap * reference
                     : !isHorizontal && isHorizontal == horizontal && letter.TextOrientation == previous.TextOrientation;
-                var dropCap = text.Length == 1 && char.IsUpper(text[0]) && previous.PointSize > 1.8 * size && gap > -0.5 * size && gap < 2 * size;
-                if (dropCap)
-                {
-                    // A drop cap ("O" set over three lines, then "rganizations"): one word, on the line it starts.
-                    baseline = letter.StartBaseLine.Y;
-                    lineSize = size;
-                    sizeSum = 0;
-                    count = 0;
-                }
-                else if (!sameLine)
+                // A drop cap ("O" set over three lines) ends up a line of its own here; DropCaps puts it back in its word.
+                if (!sameLine)
                 {
                     Flush();
                 }

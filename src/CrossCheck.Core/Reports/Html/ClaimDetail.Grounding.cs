@@ -57,8 +57,8 @@ internal static partial class ClaimDetail
                 .Open("td").Text(Where(q.Location));
             if (q.AlsoAt is { Count: > 0 } also)
             {
-                var pages = also.GroupBy(p => p.Source).Select(g => $"{g.Key} p. {string.Join(", ", g.Select(p => p.Page).Distinct())}");
-                html.Element("div", $"The same words also stand at {also.Count}{(also.Count >= Checks.QuoteCheck.MaxOtherPlaces ? " or more" : "")} other place{(also.Count == 1 ? "" : "s")}: {string.Join("; ", pages)}.", ("class", "also-at"));
+                var sentence = QuoteResult.DescribeOtherPlaces(also.Select(p => (p.Source, p.Page)).ToArray());
+                html.Element("div", char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".", ("class", "also-at"));
             }
             if (q.Location is { } l && q.Match != QuoteMatch.Exact)
             {
