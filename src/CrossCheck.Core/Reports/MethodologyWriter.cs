@@ -86,6 +86,7 @@ public static class MethodologyWriter
             md.AppendLine($"- Final verdict policy: the reconciler may move a verdict away from the verify majority only with a citation verified on its cited page and passage. Overruled: {ps.Overruled} claim(s); departures refused for lack of such a citation: {ps.RefusedDepartures}.");
             md.AppendLine($"- Model answers: {ps.ModelAnswers} ({ps.FailedAnswers} gave no usable answer — a transport error after the retries, or no valid answer after one repair attempt; {ps.RepairedAnswers} needed a repair), {ps.InputTokens:N0} input and {ps.OutputTokens:N0} output tokens.");
             MethodologyNotes.AppendOrigins(md, run);
+            PanelPace.Append(md, run);
             if (ps.CappedByMechanicalChecks > 0)
             {
                 md.AppendLine($"- {ps.CappedByMechanicalChecks} final \"supported\" verdict(s) were capped by the mechanical checks.");

@@ -80,6 +80,9 @@ public sealed class SeedPanelTests : IDisposable
         var methodology = File.ReadAllText(Path.Combine(folder, "methodology.md"));
         Assert.Contains("panel of 4 model(s) from 4 provider(s)", methodology, StringComparison.Ordinal);
         Assert.Contains("Fleiss' kappa", methodology, StringComparison.Ordinal);
+        // Every panelist's answers were timed and counted; the emulator answers all four alike, so none set the pace.
+        Assert.Matches(@"Time the run waited for each answer from the providers .*`anthropic:[^`]+` \d+(\.\d)? m?s \(\d+\), `openai:[^`]+` \d+(\.\d)? m?s \(\d+\), `google:[^`]+` \d+(\.\d)? m?s \(\d+\), `xai:[^`]+` \d+(\.\d)? m?s \(\d+\)\.", methodology);
+        Assert.DoesNotContain("waited much longer", methodology, StringComparison.Ordinal);
     }
 
     private static void AssertWire(IReadOnlyList<EmulatedRequest> requests, string provider, WireFormat format, string path, string model, Func<EmulatedRequest, bool> auth)
