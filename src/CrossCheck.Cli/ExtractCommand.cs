@@ -31,8 +31,11 @@ public sealed class ExtractCommand : Command<ExtractCommand.Settings>
         public bool Sections { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        Run(settings.Source, settings.Out, settings.Sections);
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        PdfWarmUp.StartFor(settings.Source);
+        return Run(settings.Source, settings.Out, settings.Sections);
+    }
 
     /// <summary>The fast path: <c>extract FILE</c> or <c>extract FILE -o|--out OUT</c>, nothing else.</summary>
     public static bool TryFastPath(string[] args, out int exitCode)
@@ -44,6 +47,7 @@ public sealed class ExtractCommand : Command<ExtractCommand.Settings>
         {
             return false;
         }
+        PdfWarmUp.StartFor(source);
         try
         {
             exitCode = Run(source, output, sections: false);
