@@ -1,13 +1,10 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using UglyToad.PdfPig;
-using PdfPage = UglyToad.PdfPig.Content.Page;
 
 namespace CrossCheck.Ingest;
 
 /// <summary>
-/// Reads every page's lines of a PDF. By default one parser, with the grouping of each page's letters into lines on a
-/// second thread (<see cref="Pipelined"/>); on several parsers when asked and the document is long enough: each thread opens its
+/// Reads every page's lines of a PDF, on several threads when asked and the document is long enough: each thread opens its
 /// own <see cref="PdfDocument"/> over the same bytes (one document is not safe across threads; two are) and reads
 /// one contiguous run of pages into its slots, so the pages come out in order and the same for any number of threads.
 /// A failure is the one a single thread would have met first: the lowest page that fails.
@@ -26,7 +23,7 @@ internal static class PdfPages
         var degree = parallelism > 1 ? Math.Clamp(Math.Min(parallelism, count / MinPagesPerThread), 1, 64) : 1;
         if (degree == 1)
         {
-            return parallelism == 1 || Environment.ProcessorCount < 2 ? OneThread(first) : Pipelined(first, count);
+            return OneThread(first);
         }
         var pages = new PdfPageLines[count];
         var letters = new int[count];
@@ -83,60 +80,6 @@ internal static class PdfPages
             read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
             visibleLetters += visible;
         }
-        return (read, visibleLetters);
-    }
-
-    /// <summary>
-    /// One parser, two stages: PdfPig parses the next pages on this thread while another thread groups the pages before
-    /// them into lines (<see cref="PdfLineReader"/>, about a tenth of the work), so the two overlap on two cores. The
-    /// same pages in the same order as <see cref="OneThread"/>; a failure is the one a single thread would have met
-    /// first: a page the line reader failed on comes before any page the parser had reached.
-    /// </summary>
-    private static (List<PdfPageLines> Pages, int VisibleLetters) Pipelined(PdfDocument pdf, int count)
-    {
-        var read = new List<PdfPageLines>(count);
-        var visibleLetters = 0;
-        using var stop = new CancellationTokenSource();
-        using var parsed = new BlockingCollection<PdfPage>(boundedCapacity: 4);
-        var lines = Task.Run(() =>
-        {
-            try
-            {
-                foreach (var page in parsed.GetConsumingEnumerable())
-                {
-                    read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
-                    visibleLetters += visible;
-                }
-            }
-            catch
-            {
-                stop.Cancel();
-                throw;
-            }
-        });
-        ExceptionDispatchInfo? parseFailure = null;
-        try
-        {
-            for (var number = 1; number <= count; number++)
-            {
-                parsed.Add(pdf.GetPage(number), stop.Token);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The line reader failed: its exception is the one to report, below.
-        }
-        catch (Exception e)
-        {
-            parseFailure = ExceptionDispatchInfo.Capture(e);
-        }
-        finally
-        {
-            parsed.CompleteAdding();
-        }
-        // The line reader's failure first (its page comes before any the parser had reached), then the parser's.
-        lines.GetAwaiter().GetResult();
-        parseFailure?.Throw();
         return (read, visibleLetters);
     }
 
