@@ -16,10 +16,6 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
-        foreach (var source in settings.Sources)
-        {
-            PdfWarmUp.StartFor(source);
-        }
         var outcome = new JobOutcome();
         using var host = CliHost.BuildValidated(settings.Verbose, services =>
         {

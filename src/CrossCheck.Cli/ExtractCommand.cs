@@ -31,11 +31,8 @@ public sealed class ExtractCommand : Command<ExtractCommand.Settings>
         public bool Sections { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        PdfWarmUp.StartFor(settings.Source);
-        return Run(settings.Source, settings.Out, settings.Sections);
-    }
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Run(settings.Source, settings.Out, settings.Sections);
 
     /// <summary>The fast path: <c>extract FILE</c> or <c>extract FILE -o|--out OUT</c>, nothing else.</summary>
     public static bool TryFastPath(string[] args, out int exitCode)
@@ -47,7 +44,6 @@ public sealed class ExtractCommand : Command<ExtractCommand.Settings>
         {
             return false;
         }
-        PdfWarmUp.StartFor(source);
         try
         {
             exitCode = Run(source, output, sections: false);

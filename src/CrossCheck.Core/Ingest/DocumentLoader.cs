@@ -50,10 +50,6 @@ public sealed class DocumentLoader(IngestLimits limits)
             var accepted = allowHtml ? ".pdf, .docx, .md, .txt, .html" : ".pdf, .docx, .md, .txt";
             throw new InputException($"{path}: unknown {role} file type '{extension}'; accepted: {accepted}.");
         }
-        if (kind == DocumentKind.Pdf)
-        {
-            PdfWarmUp.Start();
-        }
         if (Directory.Exists(path))
         {
             throw new InputException($"{path}: is a folder; give the {role} file itself.");

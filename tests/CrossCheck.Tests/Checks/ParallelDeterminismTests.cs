@@ -94,7 +94,7 @@ public sealed class ParallelDeterminismTests
         var source = temp.Write("source.pdf", Source().Pdf);
 
         var one = new DocumentLoader(new IngestLimits { Parallelism = 1 }).LoadSource(source, "S1");
-        // The default (Parallelism 0): one parser, with PdfPig's font set-up started early on another thread (PdfWarmUp).
+        // The default (Parallelism 0): one parser, as with Parallelism 1.
         var byDefault = new DocumentLoader(new IngestLimits()).LoadSource(source, "S1");
         var many = new DocumentLoader(new IngestLimits { Parallelism = 4 }).LoadSource(source, "S1");
 
