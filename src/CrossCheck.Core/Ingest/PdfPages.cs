@@ -21,12 +21,20 @@ internal static class PdfPages
         // content-stream operator it reads, and on a busy 2-core machine two parsers contending for it used 1.5-2x the
         // CPU and twice the time of one (docs/benchmarks.md §5).
         var degree = parallelism > 1 ? Math.Clamp(Math.Min(parallelism, count / MinPagesPerThread), 1, 64) : 1;
-        if (degree == 1)
-        {
-            return OneThread(first);
-        }
         var pages = new PdfPageLines[count];
         var letters = new int[count];
+        if (degree == 1)
+        {
+            // One thread: PdfPig's own page enumeration, as a plain read of the document does.
+            var read = new List<PdfPageLines>(count);
+            var visibleLetters = 0;
+            foreach (var page in first.GetPages())
+            {
+                read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
+                visibleLetters += visible;
+            }
+            return (read, visibleLetters);
+        }
         var gate = new object();
         var failedAt = int.MaxValue;
         Exception? failure = null;
@@ -68,19 +76,6 @@ internal static class PdfPages
             ExceptionDispatchInfo.Capture(failure).Throw();
         }
         return ([.. pages], letters.Sum());
-    }
-
-    /// <summary>PdfPig's own page enumeration, as a plain read of the document does (Parallelism 1: everything on one thread).</summary>
-    private static (List<PdfPageLines> Pages, int VisibleLetters) OneThread(PdfDocument pdf)
-    {
-        var read = new List<PdfPageLines>(pdf.NumberOfPages);
-        var visibleLetters = 0;
-        foreach (var page in pdf.GetPages())
-        {
-            read.Add(new PdfPageLines(page.Number, page.Width, page.Height, PdfLineReader.Read(page, out var visible)));
-            visibleLetters += visible;
-        }
-        return (read, visibleLetters);
     }
 
     /// <summary>Pages <paramref name="from"/> to <paramref name="to"/> (1-based, inclusive); stops early once a page before it has failed elsewhere.</summary>

@@ -111,7 +111,7 @@ public static class MethodologyNotes
         {
             Add(origin, "extract");
         }
-        foreach (var answer in run.Outcomes.Where(o => o.Panel is not null).SelectMany(o => o.Panel!.AllAnswers))
+        foreach (var answer in run.PanelAnswers)
         {
             if (answer.Stats.Origin is { } origin)
             {

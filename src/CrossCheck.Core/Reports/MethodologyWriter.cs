@@ -34,7 +34,7 @@ public static class MethodologyWriter
             md.AppendLine($"The claims were checked by a panel of {panel.Count} model(s) from {providers} provider(s), alongside CrossCheck's offline grounding checker (retrieval and mechanical checks, no model):").AppendLine();
             foreach (var p in panel)
             {
-                var versions = run.Outcomes.Where(o => o.Panel is not null).SelectMany(o => o.Panel!.AllAnswers)
+                var versions = run.PanelAnswers
                     .Where(a => a.Panelist == p && a.Stats.ModelVersion is not null).Select(a => a.Stats.ModelVersion!).Distinct().ToArray();
                 md.AppendLine($"- `{p.Id}` (family {p.Family}{(versions.Length > 0 ? $"; served as {string.Join(", ", versions)}" : "")})");
             }

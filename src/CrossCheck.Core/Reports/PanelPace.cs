@@ -54,24 +54,38 @@ public static class PanelPace
         return slow;
     }
 
-    /// <summary>The methodology note's lines: each panelist's time per answer, and any panelist that set the run's pace.</summary>
+    /// <summary>The methodology note's lines for this run (none when no answer came from a provider).</summary>
     public static void Append(StringBuilder md, RunResult run)
     {
-        var answers = run.Outcomes.Where(o => o.Panel is not null).SelectMany(o => o.Panel!.AllAnswers)
+        var answers = run.PanelAnswers
             .Where(a => !a.Failed && a.Stats.Calls > 0 && a.Stats.Origin == "provider")
             .Select(a => (a.Panelist.Id, a.Stats.LatencyMs));
-        var paces = Of(answers, run.Options.Panel.Select(p => p.Id).ToArray());
+        var panel = run.Options.Panel.Select(p => p.Id).ToArray();
+        foreach (var line in Lines(Of(answers, panel), panel))
+        {
+            md.AppendLine(line);
+        }
+    }
+
+    /// <summary>
+    /// Each panelist's time per answer (a panelist of <paramref name="panel"/> without one: "no answer from its provider"),
+    /// then a line for each panelist that set the run's pace.
+    /// </summary>
+    public static IEnumerable<string> Lines(IReadOnlyList<Pace> paces, IReadOnlyList<string> panel)
+    {
         if (paces.Count == 0)
         {
-            return;
+            yield break;
         }
-        md.AppendLine($"- Time the run waited for each answer from the providers (median, from request to answer: retries, rate-limit waits and repairs included; answers): {string.Join(", ", paces.Select(p => $"`{p.Panelist}` {Duration(p.MedianMs)} ({p.Answers})"))}.");
+        var times = panel.Select(id => paces.FirstOrDefault(p => p.Panelist == id) is { } p ? $"`{id}` {Duration(p.MedianMs)} ({p.Answers})" : $"`{id}` no answer from its provider");
+        yield return $"- Time the run waited for each answer from the providers (median, from request to answer: retries, rate-limit waits and repairs included; answers): {string.Join(", ", times)}.";
         foreach (var slow in SlowOnes(paces))
         {
-            var factor = slow.Factor.ToString(slow.Factor >= 10 ? "0" : "0.#", CultureInfo.InvariantCulture);
-            md.AppendLine($"- **The run waited much longer for `{slow.Pace.Panelist}`'s answers than for the rest of the panel's:** a median of {Duration(slow.Pace.MedianMs)} per answer against {Duration(slow.OthersMedianMs)} for the others ({factor}×): "
+            // The others' median can be under 1 ms (a local model): then there is no meaningful factor to give.
+            var factor = slow.OthersMedianMs >= 1 ? $" ({slow.Factor.ToString(slow.Factor >= 10 ? "0" : "0.#", CultureInfo.InvariantCulture)}×)" : "";
+            yield return $"- **The run waited much longer for `{slow.Pace.Panelist}`'s answers than for the rest of the panel's:** a median of {Duration(slow.Pace.MedianMs)} per answer against {Duration(slow.OthersMedianMs)} for the others{factor}: "
                 + "a slow model or provider, or its retries and rate limits (its failed calls and the provenance log's records tell which). "
-                + "A claim waits for every panelist that has a role in it, so this panelist set the run's pace; its verdicts count the same as the others'.");
+                + "A claim waits for every panelist that has a role in it, so this panelist set the run's pace; its verdicts count the same as the others'.";
         }
     }
 

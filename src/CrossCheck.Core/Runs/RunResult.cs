@@ -43,6 +43,9 @@ public sealed record RunResult
 
     public bool Complete => UncheckedClaims.Count == 0;
 
+    /// <summary>Every panel answer of every claim the panel checked: drafts, verifications (every trial), attacks, reconciliations.</summary>
+    public IEnumerable<Panel.PanelAnswer> PanelAnswers => Outcomes.Where(o => o.Panel is not null).SelectMany(o => o.Panel!.AllAnswers);
+
     public int Count(Verdict verdict) => Outcomes.Count(o => o.FinalVerdict == verdict);
 
     /// <summary>The verdicts named by --fail-on that some claim received.</summary>

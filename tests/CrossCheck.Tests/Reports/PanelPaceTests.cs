@@ -63,6 +63,27 @@ public sealed class PanelPaceTests
         Assert.Equal(250, paces[1].MedianMs);
     }
 
+    [Fact]
+    public void Lines_GiveEveryPanelistsTime_ThenNameTheSlowOne_WithAFactorOnlyWhenTheOthersTookMeasurableTime()
+    {
+        var lines = PanelPace.Lines(PanelPace.Of(Answers("anthropic:a", 900, 1100).Concat(Answers("xai:x", 12_000, 16_000)), Panel), Panel).ToArray();
+
+        Assert.Equal(2, lines.Length);
+        // openai:o had no answer from its provider (all failed, or all from the cache): said, not left out.
+        Assert.Contains("`anthropic:a` 1.0 s (2), `openai:o` no answer from its provider, `xai:x` 14.0 s (2).", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("- **The run waited much longer for `xai:x`'s answers", lines[1], StringComparison.Ordinal);
+        Assert.Contains("a median of 14.0 s per answer against 1.0 s for the others (14×)", lines[1], StringComparison.Ordinal);
+
+        // Answers served in no measurable time beside 3 s ones: the slow one is named, without an infinite factor.
+        var instant = PanelPace.Lines(PanelPace.Of(Answers("anthropic:a", 0, 0).Concat(Answers("xai:x", 3000)), Panel), Panel).ToArray();
+        Assert.Contains("against 0 ms for the others: a slow model", instant[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", instant[1], StringComparison.Ordinal);
+
+        // A run served wholly from the cache: no line at all, rather than every panelist "without an answer".
+        Assert.Empty(PanelPace.Lines([], Panel));
+        Assert.Single(PanelPace.Lines(PanelPace.Of(Answers("anthropic:a", 900).Concat(Answers("xai:x", 1000)), Panel), Panel));
+    }
+
     [Theory]
     [InlineData(35.4, "35 ms")]
     [InlineData(999, "999 ms")]
