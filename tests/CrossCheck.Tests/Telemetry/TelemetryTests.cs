@@ -19,7 +19,8 @@ namespace CrossCheck.Tests.Telemetry;
 /// <summary>
 /// Spans and metrics of a panel run (emulator, scripted answers), caught with OpenTelemetry's in-memory exporter.
 /// Listeners are process-wide and tests run in parallel, so everything is picked out by this run's trace and by a
-/// model name no other test uses.
+/// model name no other test uses. The exporters keep adding other tests' spans while this one reads, so they write
+/// into a locked collection and the test reads a snapshot of it.
 /// </summary>
 public sealed class TelemetryTests : IDisposable
 {
@@ -31,10 +32,10 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task PanelRun_EmitsRunStepClaimStageAndGenAiModelCallSpans_AndTokenCostRetryAndWaitMetrics()
     {
-        var spans = new List<Activity>();
-        var metrics = new List<Metric>();
-        using var tracer = Sdk.CreateTracerProviderBuilder().AddSource(CrossCheckTelemetry.Name).AddInMemoryExporter(spans).Build();
-        using var meter = Sdk.CreateMeterProviderBuilder().AddMeter(CrossCheckTelemetry.Name).AddInMemoryExporter(metrics).Build();
+        var caughtSpans = new Caught<Activity>();
+        var caughtMetrics = new Caught<Metric>();
+        using var tracer = Sdk.CreateTracerProviderBuilder().AddSource(CrossCheckTelemetry.Name).AddInMemoryExporter(caughtSpans).Build();
+        using var meter = Sdk.CreateMeterProviderBuilder().AddMeter(CrossCheckTelemetry.Name).AddInMemoryExporter(caughtMetrics).Build();
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
         var first = 0;
         // The first request is rate limited once (Retry-After: 1 s), so a retry and a provider wait are recorded.
@@ -43,6 +44,8 @@ public sealed class TelemetryTests : IDisposable
         var run = await RunAsync(emulator);
         tracer!.ForceFlush();
         meter!.ForceFlush();
+        var spans = caughtSpans.Snapshot();
+        var metrics = caughtMetrics.Snapshot();
 
         var root = Assert.Single(spans, s => s.OperationName == "crosscheck.run" && (string?)s.GetTagItem("crosscheck.run.id") == run.RunId);
         var trace = spans.Where(s => s.TraceId == root.TraceId).ToArray();
@@ -100,9 +103,9 @@ public sealed class TelemetryTests : IDisposable
     }
 
     /// <summary>The sum of a counter, or the count of a histogram, over the points whose tags include all of <paramref name="tags"/>.</summary>
-    private static long Sum(List<Metric> metrics, string name, params (string Key, object Value)[] tags) => (long)SumDouble(metrics, name, tags);
+    private static long Sum(IReadOnlyList<Metric> metrics, string name, params (string Key, object Value)[] tags) => (long)SumDouble(metrics, name, tags);
 
-    private static double SumDouble(List<Metric> metrics, string name, params (string Key, object Value)[] tags)
+    private static double SumDouble(IReadOnlyList<Metric> metrics, string name, params (string Key, object Value)[] tags)
     {
         var total = 0.0;
         foreach (var metric in metrics.Where(m => m.Name == name))
@@ -129,5 +132,23 @@ public sealed class TelemetryTests : IDisposable
             }
         }
         return total;
+    }
+
+    /// <summary>A collection an exporter may add to from any thread while the test takes snapshots of it.</summary>
+    private sealed class Caught<T> : ICollection<T>
+    {
+        private readonly List<T> _items = [];
+        private readonly Lock _gate = new();
+
+        public int Count { get { lock (_gate) { return _items.Count; } } }
+        public bool IsReadOnly => false;
+        public T[] Snapshot() { lock (_gate) { return [.. _items]; } }
+        public void Add(T item) { lock (_gate) { _items.Add(item); } }
+        public void Clear() { lock (_gate) { _items.Clear(); } }
+        public bool Contains(T item) { lock (_gate) { return _items.Contains(item); } }
+        public void CopyTo(T[] array, int arrayIndex) { lock (_gate) { _items.CopyTo(array, arrayIndex); } }
+        public bool Remove(T item) { lock (_gate) { return _items.Remove(item); } }
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Snapshot()).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
