@@ -11,7 +11,7 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (ExtractCommand.TryFastPath(args, out var extracted))
+        if (ExtractText.TryFastPath(args, out var extracted))
         {
             return extracted;
         }
