@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using UglyToad.PdfPig;
@@ -39,9 +40,24 @@ public sealed class DocumentLoader(IngestLimits limits)
         return document;
     }
 
-    public Document LoadSource(string path, string id, CancellationToken cancellationToken = default) =>
-        Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true, cancellationToken);
+    public Document LoadSource(string path, string id, CancellationToken cancellationToken = default)
+    {
+        var document = Load(path, id, limits.MaxSourceBytes, "source", allowHtml: true, cancellationToken);
+        if (document.Kind == DocumentKind.Pdf && document.Pages.Count >= LongPdfPages)
+        {
+            // PdfPig's garbage from a long PDF (several times the document's own size) sits in the oldest generation,
+            // where the collector may not look again before the passages, the index and the normalised text are built
+            // on top of it: at 3,000 pages the peak was 222 or 297-309 MiB by chance of timing, and 221-228 MiB with
+            // this one full collection, made here where the parser's frames are gone (docs/benchmarks.md §5).
+            GC.Collect();
+        }
+        return document;
+    }
 
+    /// <summary>From this many pages a PDF's read is followed by a full collection (<see cref="LoadSource"/>).</summary>
+    internal const int LongPdfPages = 500;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private Document Load(string path, string id, long maxBytes, string role, bool allowHtml, CancellationToken cancellationToken = default)
     {
         var extension = System.IO.Path.GetExtension(path);
