@@ -54,9 +54,19 @@ public sealed class PublishedLauncherTests : IDisposable
         Assert.True(native.ExitCode == 0, native.StdErr);
         Assert.Contains("page(s)", native.StdErr, StringComparison.Ordinal);
         Assert.Equal(dotnet, native);
+    }
 
-        Assert.Equal(0, Run(Native, "extract", path, "-o", _temp.File("native.txt")).ExitCode);
-        Assert.Equal(0, Run(DotNet, "extract", path, "-o", _temp.File("dotnet.txt")).ExitCode);
+    [PublishedFact]
+    public void ExtractToAFile_TheLauncherWritesTheSameBytes_AndSaysWhere()
+    {
+        var path = Path.Combine(SourceTree.Root, "tests", "corpus", "engines", "latex-twocol.pdf");
+
+        var native = Run(Native, "extract", path, "-o", _temp.File("native.txt"));
+        var dotnet = Run(DotNet, "extract", path, "--out", _temp.File("dotnet.txt"));
+
+        Assert.True(native.ExitCode == 0 && dotnet.ExitCode == 0, native.StdErr + dotnet.StdErr);
+        Assert.Equal("", native.StdOut);
+        Assert.Contains("text in " + _temp.File("native.txt"), native.StdErr, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(_temp.File("dotnet.txt")), File.ReadAllBytes(_temp.File("native.txt")));
     }
 
