@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CrossCheck.Tests.Architecture;
 using CrossCheck.Tests.Support;
 
@@ -114,21 +113,14 @@ public sealed class PublishedLauncherTests : IDisposable
     {
         // exec, not a child: the .NET program runs as the process the caller started (the same id), so signals and
         // waiting on it reach the program itself.
-        var essay = _temp.Write("essay.md", "The sky is blue.");
-        using var process = Process.Start(new ProcessStartInfo(Native)
-        {
-            ArgumentList = { "check", "-", "--source", Path.Combine(SourceTree.Root, "samples", "source.pdf"), "--out", _temp.File("runs") },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _temp.Path,
-        })!;
+        string[] args = ["check", "-", "--source", Path.Combine(SourceTree.Root, "samples", "source.pdf"), "--out", _temp.File("runs")];
+        using var process = CliRunner.StartExecutable(Native, _temp.Path, args, redirectInput: true);
         Assert.True(SpinWait.SpinUntil(() => Program(process.Id) is null || Program(process.Id)!.EndsWith("/crosscheck-dotnet", StringComparison.Ordinal), TimeSpan.FromMinutes(1)),
             $"process {process.Id} runs {Program(process.Id)}, not crosscheck-dotnet");
-        process.StandardInput.Write(File.ReadAllText(essay));
-        process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
+        process.StandardInput.Write("The sky is blue.");
+        process.StandardInput.Close();
         Assert.True(process.WaitForExit(CliRunner.Timeout));
         Assert.True(process.ExitCode == 0, stdout.Result + stderr.Result);
         Assert.Single(Directory.GetDirectories(_temp.File("runs")));
@@ -147,34 +139,7 @@ public sealed class PublishedLauncherTests : IDisposable
         }
     }
 
-    private CliRunner.Result Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = _temp.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        // No key: the forwarded commands must not reach a provider, and both programs see the same environment.
-        foreach (var key in start.Environment.Keys.Where(k => k.EndsWith("_API_KEY", StringComparison.Ordinal)).ToArray())
-        {
-            start.Environment.Remove(key);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(CliRunner.Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within {CliRunner.Timeout.TotalMinutes:0} minutes");
-        }
-        return new CliRunner.Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private CliRunner.Result Run(string program, params string[] args) => CliRunner.SpawnExecutable(program, _temp.Path, args);
 }
 
 /// <summary>A fact about the published folder of CROSSCHECK_TEST_PUBLISH; skipped with the reason when it is not set.</summary>

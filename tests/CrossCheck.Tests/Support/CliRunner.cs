@@ -33,24 +33,47 @@ public static class CliRunner
     public static Result Spawn(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var process = Start(workingDirectory, environment, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"crosscheck did not finish within {Timeout.TotalMinutes:0} minutes");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Collect(process, input: null);
     }
 
     /// <summary>Runs the program with <paramref name="input"/> on its standard input (closed after it).</summary>
     public static Result RunWithInput(string workingDirectory, string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var process = Start(workingDirectory, environment, args, redirectInput: true);
+        return Collect(process, input);
+    }
+
+    /// <summary>
+    /// Runs another build of the program, an executable of a publish (the native launcher, <c>crosscheck-dotnet</c>),
+    /// as its own process with the same test settings as <see cref="Spawn"/>.
+    /// </summary>
+    public static Result SpawnExecutable(string executable, string workingDirectory, params string[] args)
+    {
+        using var process = StartExecutable(executable, workingDirectory, args, redirectInput: false);
+        return Collect(process, input: null);
+    }
+
+    /// <summary>Starts a publish's executable with the test settings and returns at once; output is redirected.</summary>
+    public static Process StartExecutable(string executable, string workingDirectory, string[] args, bool redirectInput) =>
+        Start(executable, [], workingDirectory, null, args, redirectInput);
+
+    /// <summary>Starts the program and returns at once (for tests that kill it mid-run); output is redirected.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, args, redirectInput: false);
+
+    private static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args, bool redirectInput) =>
+        Start("dotnet", [ProgramPath], workingDirectory, environment, args, redirectInput);
+
+    /// <summary>Writes <paramref name="input"/> (if any) and closes standard input, then waits for the end and the output.</summary>
+    private static Result Collect(Process process, string? input)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
@@ -59,13 +82,9 @@ public static class CliRunner
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Starts the program and returns at once (for tests that kill it mid-run); output is redirected.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Start(workingDirectory, environment, args, redirectInput: false);
-
-    private static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args, bool redirectInput)
+    private static Process Start(string file, string[] leading, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args, bool redirectInput)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -73,8 +92,7 @@ public static class CliRunner
             RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ProgramPath);
-        foreach (var arg in args)
+        foreach (var arg in leading.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -88,7 +106,7 @@ public static class CliRunner
         {
             start.Environment[key] = value;
         }
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
     }
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
