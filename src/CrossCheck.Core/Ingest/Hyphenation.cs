@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CrossCheck.Ingest;
 
 /// <summary>
@@ -83,7 +81,9 @@ internal static class Hyphenation
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         var hyphenated = new HashSet<string>(StringComparer.Ordinal);
-        var token = new StringBuilder();
+        // Words are looked up as spans of one buffer: a word is made a string only the first time it is seen.
+        var known = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var token = new char[64];
         var broken = false;
         foreach (var line in lines)
         {
@@ -102,29 +102,33 @@ internal static class Hyphenation
                 {
                     i++;
                 }
-                token.Clear();
+                var length = 0;
                 var parts = 1;
-                while (i < end && (char.IsLetter(line[i]) || (line[i] == '-' && i + 1 < end && char.IsLetter(line[i + 1]) && token.Length > 0)))
+                while (i < end && (char.IsLetter(line[i]) || (line[i] == '-' && i + 1 < end && char.IsLetter(line[i + 1]) && length > 0)))
                 {
                     parts += line[i] == '-' ? 1 : 0;
-                    token.Append(char.ToLowerInvariant(line[i]));
+                    if (length == token.Length)
+                    {
+                        Array.Resize(ref token, token.Length * 2);
+                    }
+                    token[length++] = char.ToLowerInvariant(line[i]);
                     i++;
                 }
-                if (token.Length == 0 || skipFirst)
+                if (length == 0 || skipFirst)
                 {
                     skipFirst = false;
                     continue;
                 }
-                var word = token.ToString();
                 if (parts > 1)
                 {
+                    var word = new string(token, 0, length);
                     hyphenated.Add(word);
-                    foreach (var part in word.Split('-'))
+                    var pieces = word.Split('-');
+                    foreach (var part in pieces)
                     {
                         words.Add(part);
                     }
                     // "state-of-the-art" also vouches for "state-of" and "of-the".
-                    var pieces = word.Split('-');
                     for (var k = 0; k + 1 < pieces.Length; k++)
                     {
                         hyphenated.Add(pieces[k] + "-" + pieces[k + 1]);
@@ -132,7 +136,7 @@ internal static class Hyphenation
                 }
                 else
                 {
-                    words.Add(word);
+                    known.Add(token.AsSpan(0, length));
                 }
             }
         }

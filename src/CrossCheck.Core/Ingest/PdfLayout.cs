@@ -23,7 +23,17 @@ internal static class PdfLayout
         Hyphenation.Resolve(pages);
         var levels = pages.SelectMany(p => p.Lines).Where(l => l.Role == LineRole.Heading)
             .Select(l => Math.Round(l.Size)).Distinct().OrderDescending().ToList();
-        var text = new StringBuilder();
+        // Sized once: every line and its separator, so the text is not built in growing chunks.
+        var capacity = 0;
+        foreach (var page in pages)
+        {
+            foreach (var line in page.Lines)
+            {
+                capacity += line.Text.Length + 2;
+            }
+            capacity += 4;
+        }
+        var text = new StringBuilder(capacity);
         var result = new List<Page>(pages.Count);
         var asides = new List<TextRange>();
         var notes = new List<TextRange>();
@@ -62,22 +72,30 @@ internal static class PdfLayout
                 Separate(text, start, "\n");
                 var at2 = text.Length;
                 text.Append(line.Text);
-                asides.AddRange(line.Markers.Select(m => new TextRange(at2 + m.Start, at2 + m.End)));
+                foreach (var marker in line.Markers)
+                {
+                    asides.Add(new TextRange(at2 + marker.Start, at2 + marker.End));
+                }
             }
             TrimEnd(text, start);
             // Footnotes first, so a note carried over to the next page reads on; then the furniture.
-            AddBlock(text, start, lines.Where(l => l.Role == LineRole.Footnote), notes);
-            AddBlock(text, start, lines.Where(l => l.Role == LineRole.Furniture), asides);
+            AddBlock(text, start, lines, LineRole.Footnote, notes);
+            AddBlock(text, start, lines, LineRole.Furniture, asides);
             result.Add(new Page(page.Number, start, text.Length));
         }
         return (text.ToString(), result, asides, notes, headings);
     }
 
-    private static void AddBlock(StringBuilder text, int pageStart, IEnumerable<PdfLine> lines, List<TextRange> ranges)
+    /// <summary>The page's lines of one role (footnotes, furniture), as one block after its running text.</summary>
+    private static void AddBlock(StringBuilder text, int pageStart, List<PdfLine> lines, LineRole role, List<TextRange> ranges)
     {
         var blockStart = -1;
-        foreach (var line in lines.Where(l => l.Text.Length > 0))
+        foreach (var line in lines)
         {
+            if (line.Role != role || line.Text.Length == 0)
+            {
+                continue;
+            }
             if (blockStart < 0)
             {
                 Separate(text, pageStart, "\n\n");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using UglyToad.PdfPig.Content;
 
@@ -24,7 +25,10 @@ internal static class PdfLineReader
         var lines = new List<PdfLine>();
         var text = new StringBuilder();
         visibleLetters = 0;
-        Letter? previous = null;
+        // The letter before on this line (if any), by the values read from it.
+        var hasPrevious = false;
+        double previousPointSize = 0, previousY = 0, previousEndX = 0;
+        var previousOrientation = TextOrientation.Horizontal;
         double left = 0, right = 0, baseline = 0, sizeSum = 0;
         var count = 0;
         var horizontal = true;
@@ -48,43 +52,54 @@ internal static class PdfLineReader
             sizeSum = 0;
             count = 0;
             bold = 0;
-            previous = null;
+            hasPrevious = false;
             space = false;
         }
 
-        foreach (var letter in page.Letters)
+        // A page holds thousands of letters: read from PdfPig's own list without an enumerator, each field once.
+        var all = page.Letters;
+        ReadOnlySpan<Letter> letters = all is List<Letter> list ? CollectionsMarshal.AsSpan(list) : [.. all];
+        foreach (var letter in letters)
         {
             var value = letter.Value;
-            if (value.Length == 0 || IsInvisible(value))
+            // Most letters are one printable ASCII character: visible, never a space, appended as it is.
+            var plain = value.Length == 1 && value[0] is > ' ' and <= '~';
+            if (!plain)
             {
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                if (!space)
+                if (value.Length == 0 || IsInvisible(value))
                 {
-                    spaceStart = letter.StartBaseLine.X;
+                    continue;
                 }
-                space = previous is not null;
-                continue;
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    if (!space)
+                    {
+                        spaceStart = letter.StartBaseLine.X;
+                    }
+                    space = hasPrevious;
+                    continue;
+                }
             }
             visibleLetters++;
-            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
-            var isHorizontal = letter.TextOrientation == TextOrientation.Horizontal;
-            if (previous is not null)
+            var start = letter.StartBaseLine;
+            var pointSize = letter.PointSize;
+            var orientation = letter.TextOrientation;
+            var size = pointSize > 0 ? pointSize : Math.Max(1, letter.BoundingBox.Height);
+            var isHorizontal = orientation == TextOrientation.Horizontal;
+            if (hasPrevious)
             {
-                var reference = Math.Max(size, previous.PointSize);
-                if (space && isHorizontal && letter.StartBaseLine.X - spaceStart < 0.1 * reference)
+                var reference = Math.Max(size, previousPointSize);
+                if (space && isHorizontal && start.X - spaceStart < 0.1 * reference)
                 {
                     // A "space" the pen did not move for: a zero-width glyph that the text layer maps to a space (a
                     // browser's zero-width space or unused soft hyphen). Whether a word ends here is the gap's to say.
                     space = false;
                 }
-                var rise = Math.Abs(letter.StartBaseLine.Y - previous.StartBaseLine.Y);
-                var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
+                var rise = Math.Abs(start.Y - previousY);
+                var gap = start.X - previousEndX;
                 var sameLine = isHorizontal == horizontal && isHorizontal
                     ? rise < 0.6 * reference && gap > -0.5 * reference && gap < ColumnGap * reference
-                    : !isHorizontal && isHorizontal == horizontal && letter.TextOrientation == previous.TextOrientation;
+                    : !isHorizontal && isHorizontal == horizontal && orientation == previousOrientation;
                 // A drop cap ("O" set over three lines) ends up a line of its own here; DropCaps puts it back in its word.
                 if (!sameLine)
                 {
@@ -97,15 +112,22 @@ internal static class PdfLineReader
             }
             if (text.Length == 0)
             {
-                left = letter.StartBaseLine.X;
-                baseline = letter.StartBaseLine.Y;
+                left = start.X;
+                baseline = start.Y;
                 horizontal = isHorizontal;
                 lineSize = size;
             }
             space = false;
             var before = text.Length;
-            AppendLetter(text, value);
-            if (IsNoteMark(text, before, letter, baseline, lineSize, size, markers))
+            if (plain)
+            {
+                text.Append(value[0]);
+            }
+            else
+            {
+                AppendLetter(text, value);
+            }
+            if (before > 0 && start.Y - baseline >= 0.2 * lineSize && IsNoteMark(text, before, size, lineSize, markers))
             {
                 // A footnote mark ("task,4 where" / "batch10 so"): kept in the text, set aside from matching.
                 if (markers.Count > 0 && markers[^1].End == before)
@@ -117,16 +139,22 @@ internal static class PdfLineReader
                     markers.Add(new TextRange(before, text.Length));
                 }
             }
-            right = letter.EndBaseLine.X;
+            var end = letter.EndBaseLine;
+            right = end.X;
             sizeSum += size * value.Length;
             count += value.Length;
-            if (!ReferenceEquals(letter.FontName, font))
+            var fontName = letter.FontName;
+            if (!ReferenceEquals(fontName, font))
             {
-                font = letter.FontName;
+                font = fontName;
                 fontBold = IsBold(font);
             }
             bold += fontBold ? value.Length : 0;
-            previous = letter;
+            hasPrevious = true;
+            previousPointSize = pointSize;
+            previousY = start.Y;
+            previousEndX = end.X;
+            previousOrientation = orientation;
         }
         Flush();
         DropCaps.Attach(lines);
@@ -138,9 +166,10 @@ internal static class PdfLineReader
     /// continues one); after a baseline digit it is an exponent ("2¹⁶", which the text layer
     /// gives as "216") and stays text.
     /// </summary>
-    private static bool IsNoteMark(StringBuilder text, int at, Letter letter, double baseline, double lineSize, double size, List<TextRange> markers)
+    /// <remarks>Called for a letter at <paramref name="at"/> &gt; 0 that stands at least a fifth of the line's size above its baseline.</remarks>
+    private static bool IsNoteMark(StringBuilder text, int at, double size, double lineSize, List<TextRange> markers)
     {
-        if (at == 0 || text.Length != at + 1 || letter.StartBaseLine.Y - baseline < 0.2 * lineSize || size > 0.85 * lineSize)
+        if (text.Length != at + 1 || size > 0.85 * lineSize)
         {
             return false;
         }

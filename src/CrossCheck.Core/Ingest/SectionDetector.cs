@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -35,7 +36,34 @@ public static partial class SectionDetector
     };
 
     /// <summary>True for a table of contents entry ("2.3 Results ........ 15").</summary>
-    internal static bool IsTocEntry(string line) => TocEntry().IsMatch(line);
+    internal static bool IsTocEntry(string line) => MayBeTocEntry(line) && TocEntry().IsMatch(line);
+
+    private static readonly SearchValues<char> PlainAscii =
+        SearchValues.Create([.. "\t\n\r", .. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
+
+    private static readonly SearchValues<char> Leaders = SearchValues.Create(".\u2026·_-");
+
+    /// <summary>
+    /// What <see cref="TocEntry"/> cannot match without: four leader characters, or three spaces or tabs in a row.
+    /// Nearly every line of running text has neither, and this says so without running the expression from each space.
+    /// </summary>
+    private static bool MayBeTocEntry(ReadOnlySpan<char> line)
+    {
+        if (line.Contains("   ", StringComparison.Ordinal) || line.Contains('\t'))
+        {
+            return true;
+        }
+        var leaders = 0;
+        for (var at = line.IndexOfAny(Leaders); at >= 0; at = line.IndexOfAny(Leaders))
+        {
+            if (++leaders == 4)
+            {
+                return true;
+            }
+            line = line[(at + 1)..];
+        }
+        return false;
+    }
 
     /// <summary>Lower-case verbs that make a numbered line a sentence (a list item), not a title.</summary>
     private static readonly HashSet<string> ProseVerbs = new(StringComparer.Ordinal)
@@ -122,7 +150,7 @@ public static partial class SectionDetector
         foreach (var hint in document.Headings)
         {
             var title = string.Join(' ', document.Text[hint.Start..hint.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            if (title.Length < 3 || TocEntry().IsMatch(title) || headings.Any(h => Math.Abs(h.Start - hint.Start) < 8))
+            if (title.Length < 3 || IsTocEntry(title) || headings.Any(h => Math.Abs(h.Start - hint.Start) < 8))
             {
                 continue;
             }
@@ -208,7 +236,7 @@ public static partial class SectionDetector
 
     private static bool LooksLikeHeadingTitle(string title)
     {
-        if (title.Length is 0 or > 90 || TocEntry().IsMatch(title))
+        if (title.Length is 0 or > 90 || IsTocEntry(title))
         {
             return false;
         }
@@ -225,14 +253,21 @@ public static partial class SectionDetector
     /// <summary>The text without invisible characters, and where each of its characters stands in the original (null when nothing was removed).</summary>
     private static (string Text, int[]? Map) Visible(string text)
     {
+        // Printable ASCII and line breaks are never invisible: skipped a vector at a time.
         var first = 0;
-        while (first < text.Length && !TextNormalizer.IsInvisible(text[first]))
+        while (true)
         {
+            var next = text.AsSpan(first).IndexOfAnyExcept(PlainAscii);
+            if (next < 0)
+            {
+                return (text, null);
+            }
+            first += next;
+            if (TextNormalizer.IsInvisible(text[first]))
+            {
+                break;
+            }
             first++;
-        }
-        if (first == text.Length)
-        {
-            return (text, null);
         }
         var visible = new StringBuilder(text.Length);
         var map = new List<int>(text.Length);
