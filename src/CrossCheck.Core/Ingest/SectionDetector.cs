@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CrossCheck.Ingest;
@@ -26,44 +24,10 @@ public static partial class SectionDetector
     [GeneratedRegex(@"^(?<num>\d{1,2}(?:\.\d{1,3}){0,5})\.?[ \t]+(?<title>.+)$")]
     private static partial Regex LeadingNumber();
 
-    /// <summary>A table of contents entry: dot (or dash, underscore) leaders, or a page number after a wide gap.</summary>
-    [GeneratedRegex(@"(?:[.\u2026·_\-][ \t]?){4,}[ \t]*[A-Za-z]?-?[0-9ivxlcdm]*[ \t]*$|[ \t]{3,}[A-Z]?-?\d{1,4}[ \t]*$")]
-    private static partial Regex TocEntry();
-
     private static readonly HashSet<string> TrailingFunctionWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "by", "on", "at", "as", "than", "that", "is", "are", "was", "were", "be", "from",
     };
-
-    /// <summary>True for a table of contents entry ("2.3 Results ........ 15").</summary>
-    internal static bool IsTocEntry(string line) => MayBeTocEntry(line) && TocEntry().IsMatch(line);
-
-    private static readonly SearchValues<char> PlainAscii =
-        SearchValues.Create([.. "\t\n\r", .. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
-
-    private static readonly SearchValues<char> Leaders = SearchValues.Create(".\u2026·_-");
-
-    /// <summary>
-    /// What <see cref="TocEntry"/> cannot match without: four leader characters, or three spaces or tabs in a row.
-    /// Nearly every line of running text has neither, and this says so without running the expression from each space.
-    /// </summary>
-    private static bool MayBeTocEntry(ReadOnlySpan<char> line)
-    {
-        if (line.Contains("   ", StringComparison.Ordinal) || line.Contains('\t'))
-        {
-            return true;
-        }
-        var leaders = 0;
-        for (var at = line.IndexOfAny(Leaders); at >= 0; at = line.IndexOfAny(Leaders))
-        {
-            if (++leaders == 4)
-            {
-                return true;
-            }
-            line = line[(at + 1)..];
-        }
-        return false;
-    }
 
     /// <summary>Lower-case verbs that make a numbered line a sentence (a list item), not a title.</summary>
     private static readonly HashSet<string> ProseVerbs = new(StringComparer.Ordinal)
@@ -248,38 +212,5 @@ public static partial class SectionDetector
         var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length <= 12 && words.Count(w => w.Any(char.IsDigit)) <= 2 && !TrailingFunctionWords.Contains(words[^1])
             && !words.Skip(1).Any(ProseVerbs.Contains);
-    }
-
-    /// <summary>The text without invisible characters, and where each of its characters stands in the original (null when nothing was removed).</summary>
-    private static (string Text, int[]? Map) Visible(string text)
-    {
-        // Printable ASCII and line breaks are never invisible: skipped a vector at a time.
-        var first = 0;
-        while (true)
-        {
-            var next = text.AsSpan(first).IndexOfAnyExcept(PlainAscii);
-            if (next < 0)
-            {
-                return (text, null);
-            }
-            first += next;
-            if (TextNormalizer.IsInvisible(text[first]))
-            {
-                break;
-            }
-            first++;
-        }
-        var visible = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!TextNormalizer.IsInvisible(text[i]))
-            {
-                visible.Append(text[i]);
-                map.Add(i);
-            }
-        }
-        map.Add(text.Length);
-        return (visible.ToString(), [.. map]);
     }
 }

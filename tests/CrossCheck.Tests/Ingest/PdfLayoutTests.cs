@@ -136,4 +136,26 @@ public sealed class PdfLayoutTests
         Assert.True(Check(doc, "FY 2009 376 0 71").Verified);
         Assert.True(Check(doc, "Total 1,339 331 388").Verified);
     }
+
+    [Fact]
+    public void Vocabulary_ReadsWordsCompoundsAndLongWords_AndSkipsTheHalvesOfABrokenWord()
+    {
+        var longWord = new string('x', 150) + "Tail";
+        var vocabulary = Hyphenation.Vocabulary(
+        [
+            "The State-of-the-Art model was fine-tuned, then Fine-Tuned again;",
+            $"{longWord} and perfor-",
+            "mance held up in the state.",
+        ]);
+
+        Assert.Superset(new HashSet<string> { "the", "model", "was", "then", "again", "and", "held", "up", "in", "state", longWord.ToLowerInvariant() }, vocabulary.Words);
+        Assert.Superset(new HashSet<string> { "state-of-the-art", "state-of", "of-the", "the-art", "fine-tuned" }, vocabulary.Hyphenated);
+        Assert.Contains("fine", vocabulary.Words);
+        Assert.Contains("tuned", vocabulary.Words);
+        // A word broken at a line end ("perfor-|mance") gives neither half as a word.
+        Assert.DoesNotContain("perfor", vocabulary.Words);
+        Assert.DoesNotContain("mance", vocabulary.Words);
+        Assert.True(Hyphenation.IsRealHyphen("fine", "tuned", vocabulary));
+        Assert.False(Hyphenation.IsRealHyphen("hel", "d", vocabulary));
+    }
 }

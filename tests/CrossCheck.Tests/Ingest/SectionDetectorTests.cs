@@ -1,5 +1,6 @@
 using CrossCheck.Ingest;
 using CrossCheck.Samples;
+using CrossCheck.Tests.Architecture;
 using CrossCheck.Tests.Support;
 
 namespace CrossCheck.Tests.Ingest;
@@ -54,5 +55,32 @@ public sealed class SectionDetectorTests
         var doc = new DocumentLoader().LoadSource(txt, "S1");
 
         Assert.Empty(doc.Sections);
+    }
+
+    [Fact]
+    public void IsTocEntry_GivesTheExpressionsOwnAnswer_OnEntriesAndOnRunningText()
+    {
+        // The screen before the expression may only skip lines the expression cannot match: compared here with the
+        // expression itself on table of contents lines of every leader kind and on running text that has some leaders.
+        var expression = (System.Text.RegularExpressions.Regex)typeof(SectionDetector)
+            .GetMethod("TocEntry", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, null)!;
+        string[] entries =
+        [
+            "2.3 Results ........ 15", "Appendix A . . . . . 102", "Introduction \u2026\u2026\u2026\u2026 3", "Scope \u00b7\u00b7\u00b7\u00b7\u00b7 iv",
+            "Glossary ____ 40", "Risk model ---- 12", "Summary\t\t\t12", "Method   7", "1 Overview    A-3", "Notes ....",
+        ];
+        string[] prose =
+        [
+            "The results (e.g. Fig. 3) are shown in Sec. 2.", "A state-of-the-art, well-known, fine-tuned model.",
+            "Wait... what?", "Numbers: 1.2.3 and 4.5", "Summary\t12", "Two  spaces here 12", "plain line", "", "....", "a.b.c.d 12",
+        ];
+        Assert.All(entries, line => Assert.True(SectionDetector.IsTocEntry(line), line));
+        var sample = Directory.EnumerateFiles(Path.Combine(SourceTree.Root, "tests", "corpus"), "*.md", SearchOption.AllDirectories)
+            .Append(Path.Combine(SourceTree.Root, "samples", "essay.md")).SelectMany(File.ReadAllLines).ToList();
+        Assert.True(sample.Count > 100);
+        foreach (var line in entries.Concat(prose).Concat(sample))
+        {
+            Assert.Equal(expression.IsMatch(line), SectionDetector.IsTocEntry(line));
+        }
     }
 }
