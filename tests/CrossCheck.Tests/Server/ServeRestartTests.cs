@@ -19,8 +19,10 @@ public sealed class ServeRestartTests : IDisposable
     {
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
-        // Each answer takes 100 ms, so the run is long enough to be killed part-way.
-        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(100)));
+        // Each answer takes 100 ms until the kill, so the run is long enough to be killed part-way; the restarted process
+        // gets its answers at once (it only has to finish).
+        var slow = true;
+        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(Volatile.Read(ref slow) ? 100 : 0)));
         var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0012"));
         string[] args = ["--data", "data", "--allow-anonymous-localhost", "--workers", "2"];
         string id;
@@ -42,6 +44,7 @@ public sealed class ServeRestartTests : IDisposable
             await WaitForCallsAsync(log, 12, first);
             await first.KillAsync();
         }
+        Volatile.Write(ref slow, false);
         var expected = await clean;
         var sentBeforeKill = emulator.Requests.Count;
         var recorded = LogFixtures.RecordedUserContents(log);

@@ -21,6 +21,7 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
     private const double Rate = 6;
     private const double Burst = 1;
     private const string Provider = "anthropic";
+    private const int ClaimsPerRun = 8;
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -40,11 +41,12 @@ public sealed class ServeSharedRateTests(ITestOutputHelper output) : IDisposable
         await using var b = await starting[1];
 
         await BothWorkersUpAsync(db);
-        // Two runs whose claims are jobs of their own: both processes take claims of both, 4 at a time each (a run's 10
-        // claims are more than one process's workers, so neither run is checked by one process alone).
+        // Two runs whose claims are jobs of their own: both processes take claims of both, 4 at a time each (a run's 8
+        // claims are more than one process's workers, so neither run is checked by one process alone). Six claims a run
+        // keep both processes calling for several seconds at the limit; ten took 5 s longer and measured the same.
         using var ca = a.Client();
         using var cb = b.Client();
-        var essays = new[] { _temp.Write("essay-1.md", Claims(10, 1)), _temp.Write("essay-2.md", Claims(10, 2)) };
+        var essays = new[] { _temp.Write("essay-1.md", Claims(ClaimsPerRun, 1)), _temp.Write("essay-2.md", Claims(ClaimsPerRun, 2)) };
         var form = new Dictionary<string, string> { ["panel"] = "anthropic:claude-opus-4-6", ["extract"] = "false" };
         var firstId = await ServeApi.SubmitAsync(ca, essays[0], source, form);
         await ServeApi.WaitForAsync(ca, firstId, r => r.GetProperty("status").GetString() != "queued", seconds: 120);
