@@ -23,7 +23,7 @@ internal static class PdfLayout
         Hyphenation.Resolve(pages);
         var levels = pages.SelectMany(p => p.Lines).Where(l => l.Role == LineRole.Heading)
             .Select(l => Math.Round(l.Size)).Distinct().OrderDescending().ToList();
-        // Sized once: every line and its separator, so the text is not built in growing chunks.
+        // Sized from the lines and their separators, so the text is not built in growing chunks.
         var capacity = 0;
         foreach (var page in pages)
         {
