@@ -14,9 +14,6 @@ public static partial class SectionDetector
     /// <summary>True for a table of contents entry ("2.3 Results ........ 15").</summary>
     internal static bool IsTocEntry(string line) => MayBeTocEntry(line) && TocEntry().IsMatch(line);
 
-    private static readonly SearchValues<char> PlainAscii =
-        SearchValues.Create([.. "\t\n\r", .. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
-
     private static readonly SearchValues<char> Leaders = SearchValues.Create(".\u2026·_-");
 
     /// <summary>
@@ -44,21 +41,9 @@ public static partial class SectionDetector
     /// <summary>The text without invisible characters, and where each of its characters stands in the original (null when nothing was removed).</summary>
     private static (string Text, int[]? Map) Visible(string text)
     {
-        // Printable ASCII and line breaks are never invisible: skipped a vector at a time.
-        var first = 0;
-        while (true)
+        if (TextNormalizer.IndexOfInvisible(text) < 0)
         {
-            var next = text.AsSpan(first).IndexOfAnyExcept(PlainAscii);
-            if (next < 0)
-            {
-                return (text, null);
-            }
-            first += next;
-            if (TextNormalizer.IsInvisible(text[first]))
-            {
-                break;
-            }
-            first++;
+            return (text, null);
         }
         var visible = new StringBuilder(text.Length);
         var map = new List<int>(text.Length);

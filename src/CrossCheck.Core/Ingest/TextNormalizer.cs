@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -61,6 +62,26 @@ public static class TextNormalizer
 
     /// <summary>True for characters that draw nothing a reader sees and so never count in matching.</summary>
     public static bool IsInvisible(char c) => c == '\u00AD' || PdfLineReader.IsInvisible(c);
+
+    /// <summary>Printable ASCII and tab, line feed, carriage return: never <see cref="IsInvisible"/>.</summary>
+    private static readonly SearchValues<char> NeverInvisible =
+        SearchValues.Create([.. "\t\n\r", .. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
+
+    /// <summary>The first invisible character of <paramref name="text"/>, or -1: plain ASCII is skipped a vector at a time.</summary>
+    public static int IndexOfInvisible(ReadOnlySpan<char> text)
+    {
+        var at = 0;
+        while (text[at..].IndexOfAnyExcept(NeverInvisible) is var next && next >= 0)
+        {
+            at += next;
+            if (IsInvisible(text[at]))
+            {
+                return at;
+            }
+            at++;
+        }
+        return -1;
+    }
 
     private sealed class Folder(string original, int capacity)
     {

@@ -58,4 +58,18 @@ public sealed class TextNormalizerTests
 
         Assert.Equal("\uFB03", original.Substring(start, length));
     }
+
+    [Fact]
+    public void IndexOfInvisible_FindsEveryCharacterIsInvisibleNames_AndOnlyThose()
+    {
+        // Every UTF-16 code unit, placed after a run of plain ASCII longer than one vector.
+        var prefix = new string('a', 100) + "\n\t";
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = prefix + (char)c + "z";
+            Assert.Equal(TextNormalizer.IsInvisible((char)c) ? prefix.Length : -1, TextNormalizer.IndexOfInvisible(text));
+        }
+        Assert.Equal(-1, TextNormalizer.IndexOfInvisible(""));
+        Assert.Equal(3, TextNormalizer.IndexOfInvisible("ab\u00e9\u200bc\u200b"));
+    }
 }
