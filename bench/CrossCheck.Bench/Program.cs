@@ -24,6 +24,7 @@ try
         "serve-workers" => await ServeBench.RunAsync(args.Skip(1).ToArray()),
         "anthropic-latency" => await AnthropicLatencyBench.RunAsync(args.Skip(1).ToArray()),
         "panel-faults" => await PanelFaultsBench.RunAsync(args.Skip(1).ToArray()),
+        "bootstrap" => BootstrapBench.Run(args.Skip(1).ToArray()),
         _ => Usage(),
     };
 }
@@ -49,6 +50,7 @@ static int Usage()
                CrossCheck.Bench panel-tokens [--pages 200] [--claims 20]  input tokens per claim vs a whole-source-in-every-prompt run
                CrossCheck.Bench anthropic-latency [--latency-s 15] [--calls 8]  Anthropic answering after L s: the run's own client against the bare SDK's derived timeout (emulated)
                CrossCheck.Bench panel-faults obey|429|500|slow [--out <folder>]  the sample with one of four emulated providers misbehaving; keeps the run folder (scripted fixtures)
+               CrossCheck.Bench bootstrap [rounds=5]  the agreement bootstrap against the general code it must equal, CPU per call side by side
                CrossCheck.Bench serve-workers [--store <pg>] [--processes 1,2,4] [--runs 6] [--claims 12] [--latency-ms 800] [--rate 4] [--workers 4] [--limits on,off] [--warmup on|off]  serve processes on one PostgreSQL vs the shared limits
         """);
     return 2;

@@ -30,12 +30,16 @@ using var requests = new StreamReader(Console.OpenStandardInput(), new UTF8Encod
 var home = Directory.GetCurrentDirectory();
 var baseline = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value);
 var (stdout, stderr) = (Console.Out, Console.Error);
+// Optional: one line per command (CPU ms of this process, wall ms, arguments) appended to this file, to see which
+// commands cost the suite its time (docs/benchmarks.md §10).
+var costLog = Environment.GetEnvironmentVariable("CROSSCHECK_TESTHOST_COSTS");
 while (await requests.ReadLineAsync() is { } line)
 {
     var request = JsonSerializer.Deserialize<HostRequest>(line) ?? throw new InvalidOperationException("empty request");
     var output = new StringWriter();
     var errors = new StringWriter();
     int exit;
+    var (cpuBefore, started) = (Environment.CpuUsage.TotalTime, System.Diagnostics.Stopwatch.GetTimestamp());
     try
     {
         foreach (var (key, value) in request.Env ?? [])
@@ -61,6 +65,12 @@ while (await requests.ReadLineAsync() is { } line)
         {
             Environment.SetEnvironmentVariable(key, baseline.GetValueOrDefault(key));
         }
+    }
+    if (costLog is not null)
+    {
+        var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
+        var wall = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        File.AppendAllText(costLog, FormattableString.Invariant($"{cpu:0}\t{wall:0}\t{string.Join(' ', request.Args)}\n"));
     }
     protocol.WriteLine(marker + JsonSerializer.Serialize(new HostAnswer(exit, output.ToString(), errors.ToString())));
 }
