@@ -29,7 +29,7 @@ public sealed class AxeFactAttribute : FactAttribute
         }
         if (Browser.ExecutablePath is null)
         {
-            Skip = $"chromium not found (looked for {string.Join(", ", Browser.Candidates)}); install it with `apt-get install -y chromium`, or set {Browser.RequireVariable}=1 to make this a failure";
+            Skip = $"chromium not found (looked for {string.Join(", ", Browser.Candidates)}); install it with `apt-get install -y chromium-headless-shell` (or `chromium`), or set {Browser.RequireVariable}=1 to make this a failure";
         }
         else if (Axe.ScriptPath is null)
         {

@@ -11,7 +11,7 @@ public sealed class BrowserFactAttribute : FactAttribute
     {
         if (Browser.ExecutablePath is null && !Browser.Required)
         {
-            Skip = $"chromium not found (looked for {string.Join(", ", Browser.Candidates)}); install it with `apt-get install -y chromium`, " +
+            Skip = $"chromium not found (looked for {string.Join(", ", Browser.Candidates)}); install it with `apt-get install -y chromium-headless-shell` (or `chromium`), " +
                 $"or set {Browser.RequireVariable}=1 to make this a failure";
         }
     }
