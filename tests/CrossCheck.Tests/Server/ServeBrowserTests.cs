@@ -29,10 +29,13 @@ public sealed class ServeBrowserTests : IDisposable
         });
         var (essay, source) = SampleGenerator.Write(_temp.File("sample"));
         await using var server = await ServerHarness.StartAsync(_temp.File("data"), emulator.Environment(), o => o.Workers = 2);
-        var (playwright, browser) = await Browser.LaunchAsync();
+        // The test run's one browser, a context of this test's own (Browser.SharedAsync).
+        var browser = await Browser.SharedAsync();
+        await using var context = await browser.NewContextAsync();
+        await using var strangers = await browser.NewContextAsync();
         try
         {
-            var page = await browser.NewPageAsync();
+            var page = await context.NewPageAsync();
             await page.GotoAsync(server.BaseAddress.AbsoluteUri);
             await page.FillAsync("#token", ServerHarness.AliceToken);
             await page.DispatchEventAsync("#token", "change");
@@ -57,7 +60,7 @@ public sealed class ServeBrowserTests : IDisposable
             Assert.EndsWith("/artifacts/report.html", popup.Url, StringComparison.Ordinal);
 
             // Without the token, the same page is refused: the message says so.
-            var stranger = await browser.NewPageAsync();
+            var stranger = await strangers.NewPageAsync();
             await stranger.GotoAsync(server.BaseAddress.AbsoluteUri);
             await stranger.Locator("#message.error").WaitForAsync(new() { Timeout = 60_000 });
             Assert.Contains("authentication required", await stranger.Locator("#message").TextContentAsync(), StringComparison.Ordinal);
@@ -65,8 +68,6 @@ public sealed class ServeBrowserTests : IDisposable
         finally
         {
             answering.TrySetResult();
-            await browser.DisposeAsync();
-            playwright.Dispose();
         }
     }
 }
