@@ -20,6 +20,16 @@ internal static class WarmCliHost
     private static readonly ConcurrentBag<Host> Idle = [];
     private static readonly ConcurrentBag<Host> All = [];
 
+    /// <summary>
+    /// At most this many commands run at once, so the pool never holds more hosts: one per test thread
+    /// (xunit.runner.json), and two for the one test that runs two commands side by side (Safety/ConcurrentRunTests).
+    /// Each host pays its own JIT for every kind of command it meets: a third host cost about 14 CPU-seconds over a
+    /// suite run (docs/benchmarks.md §10). A command that finds both busy waits for one.
+    /// </summary>
+    private const int MaxHosts = 2;
+
+    private static readonly SemaphoreSlim Slots = new(MaxHosts, MaxHosts);
+
     static WarmCliHost() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
         foreach (var host in All)
@@ -34,13 +44,24 @@ internal static class WarmCliHost
 
     public static CliRunner.Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args, TimeSpan timeout)
     {
-        var host = Idle.TryTake(out var idle) && idle.Alive ? idle : Host.Start();
-        var answer = host.Run(workingDirectory, environment, args, timeout);
-        if (host.Alive)
+        if (!Slots.Wait(timeout))
         {
-            Idle.Add(host);
+            throw new TimeoutException($"no warm CLI host came free within {timeout.TotalMinutes:0} minutes");
         }
-        return answer;
+        try
+        {
+            var host = Idle.TryTake(out var idle) && idle.Alive ? idle : Host.Start();
+            var answer = host.Run(workingDirectory, environment, args, timeout);
+            if (host.Alive)
+            {
+                Idle.Add(host);
+            }
+            return answer;
+        }
+        finally
+        {
+            Slots.Release();
+        }
     }
 
     private sealed class Host : IDisposable
