@@ -5,8 +5,9 @@ namespace CrossCheck.Tests.Html;
 /// <summary>
 /// Launches the system's chromium through Playwright with the flags of STACK.md; never downloads a browser. Debian's
 /// chromium-headless-shell comes first when installed: the same Blink as the full browser, in the headless shell that
-/// Playwright itself runs for headless tests, at about a third of the full browser's CPU per page here (1.2 against 3.2
-/// CPU-seconds to launch and open a report; docs/benchmarks.md §10). The full chromium is used when it is the only one.
+/// Playwright itself runs for headless tests, at about half the full browser's CPU per page (a script opening the
+/// sample's report: 0.47 against 1.06 CPU-seconds for each further page, 3.1 against 4.8 for starting and the first
+/// page with the script's own .NET and node; docs/benchmarks.md §10). The full chromium is used when it is the only one.
 /// </summary>
 public static class Browser
 {
