@@ -16,42 +16,21 @@ public static class Bootstrap
     public static AgreementIntervals Intervals(RatingsTable table, int seed = DefaultSeed, int replicates = DefaultReplicates, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
-        var n = table.Claims.Count;
-        var pairs = CohenKappa.Pairwise(table);
-        var families = SelfPreference.FromTable(table);
-        var fleiss = new List<double>();
-        var nominal = new List<double>();
-        var ordinal = new List<double>();
-        var pairValues = pairs.Select(_ => new List<double>()).ToArray();
-        var familyValues = families.Select(_ => new List<double>()).ToArray();
-        var random = new Random(seed);
-        var figures = new ResampledFigures(table, families.Count);
-        var rows = new int[n];
-        for (var r = 0; r < replicates && n > 0; r++)
+        var figures = new ResampledFigures(table);
+        var panelists = table.Panelists.Count;
+        return Resample(table, seed, replicates, level, rows =>
         {
-            for (var i = 0; i < n; i++)
+            var (nominal, ordinal) = figures.Alpha(rows);
+            var pairs = new List<double?>();
+            for (var a = 0; a < panelists; a++)
             {
-                rows[i] = random.Next(n);
-            }
-            Add(fleiss, figures.Fleiss(rows));
-            var (alphaNominal, alphaOrdinal) = figures.Alpha(rows);
-            Add(nominal, alphaNominal);
-            Add(ordinal, alphaOrdinal);
-            var p = 0;
-            for (var a = 0; a < table.Panelists.Count; a++)
-            {
-                for (var b = a + 1; b < table.Panelists.Count; b++)
+                for (var b = a + 1; b < panelists; b++)
                 {
-                    Add(pairValues[p++], figures.Cohen(rows, a, b));
+                    pairs.Add(figures.Cohen(rows, a, b));
                 }
             }
-            for (var f = 0; f < families.Count; f++)
-            {
-                Add(familyValues[f], figures.SelfPreferenceDifference(rows, f));
-            }
-        }
-        return Result(seed, replicates, level, n, pairs, families, fleiss, nominal, ordinal, pairValues, familyValues);
+            return (figures.Fleiss(rows), nominal, ordinal, pairs, f => figures.SelfPreferenceDifference(rows, f));
+        });
     }
 
     /// <summary>
@@ -62,6 +41,28 @@ public static class Bootstrap
     public static AgreementIntervals ReferenceIntervals(RatingsTable table, int seed = DefaultSeed, int replicates = DefaultReplicates, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return Resample(table, seed, replicates, level, rows =>
+        {
+            var sample = new RatingsTable([.. rows.Select(i => table.Claims[i])], table.Panelists, [.. rows.Select(table.Row)]);
+            var families = SelfPreference.FromTable(sample);
+            return (
+                FleissKappa.FromTable(sample).Kappa,
+                KrippendorffAlpha.FromTable(sample, AlphaLevel.Nominal).Alpha,
+                KrippendorffAlpha.FromTable(sample, AlphaLevel.Ordinal).Alpha,
+                [.. CohenKappa.Pairwise(sample).Select(p => p.Figure.Kappa)],
+                f => families[f].Difference);
+        });
+    }
+
+    /// <summary>
+    /// The bootstrap's loop: <paramref name="replicates"/> resamples of the claims (row indices drawn from a seeded
+    /// <see cref="Random"/>), each one's figures from <paramref name="figuresOf"/>: Fleiss, alpha nominal and ordinal, the
+    /// pairs' kappas in <see cref="CohenKappa.Pairwise"/> order, and each family's self-preference difference by index.
+    /// </summary>
+    private static AgreementIntervals Resample(
+        RatingsTable table, int seed, int replicates, double level,
+        Func<int[], (double? Fleiss, double? Nominal, double? Ordinal, IReadOnlyList<double?> Pairs, Func<int, double?> Family)> figuresOf)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
         var n = table.Claims.Count;
         var pairs = CohenKappa.Pairwise(table);
@@ -70,39 +71,32 @@ public static class Bootstrap
         var pairValues = pairs.Select(_ => new List<double>()).ToArray();
         var familyValues = families.Select(_ => new List<double>()).ToArray();
         var random = new Random(seed);
+        var rows = new int[n];
         for (var r = 0; r < replicates && n > 0; r++)
         {
-            var rows = new int[n];
             for (var i = 0; i < n; i++)
             {
                 rows[i] = random.Next(n);
             }
-            var sample = new RatingsTable([.. rows.Select(i => table.Claims[i])], table.Panelists, [.. rows.Select(table.Row)]);
-            Add(fleiss, FleissKappa.FromTable(sample).Kappa);
-            Add(nominal, KrippendorffAlpha.FromTable(sample, AlphaLevel.Nominal).Alpha);
-            Add(ordinal, KrippendorffAlpha.FromTable(sample, AlphaLevel.Ordinal).Alpha);
-            var samplePairs = CohenKappa.Pairwise(sample);
+            var figures = figuresOf(rows);
+            Add(fleiss, figures.Fleiss);
+            Add(nominal, figures.Nominal);
+            Add(ordinal, figures.Ordinal);
             for (var p = 0; p < pairs.Count; p++)
             {
-                Add(pairValues[p], samplePairs[p].Figure.Kappa);
+                Add(pairValues[p], figures.Pairs[p]);
             }
-            var sampleFamilies = SelfPreference.FromTable(sample);
             for (var f = 0; f < families.Count; f++)
             {
-                Add(familyValues[f], sampleFamilies[f].Difference);
+                Add(familyValues[f], figures.Family(f));
             }
         }
-        return Result(seed, replicates, level, n, pairs, families, fleiss, nominal, ordinal, pairValues, familyValues);
-    }
-
-    private static AgreementIntervals Result(
-        int seed, int replicates, double level, int n, IReadOnlyList<PairwiseKappa> pairs, IReadOnlyList<SelfPreferenceFigure> families,
-        List<double> fleiss, List<double> nominal, List<double> ordinal, List<double>[] pairValues, List<double>[] familyValues) =>
-        new(
+        return new AgreementIntervals(
             Method, seed, replicates, level, n,
             Percentile(fleiss, level), Percentile(nominal, level), Percentile(ordinal, level),
             [.. pairs.Select((p, i) => new AgreementIntervals.Pair(p.PanelistA, p.PanelistB, Percentile(pairValues[i], level)))],
             [.. families.Select((f, i) => new AgreementIntervals.Family(f.Family, Percentile(familyValues[i], level)))]);
+    }
 
     /// <summary>The central <paramref name="level"/> percentile interval of the values (Hyndman–Fan type 7 quantiles).</summary>
     public static Interval Percentile(IReadOnlyList<double> values, double level)

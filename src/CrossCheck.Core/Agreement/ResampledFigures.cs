@@ -20,7 +20,7 @@ internal sealed partial class ResampledFigures
     private readonly int[][] _family; // per claim, per family: same-supported, same, other-supported, other (or null)
     private readonly double[,] _coincidences = new double[Categories, Categories];
 
-    public ResampledFigures(RatingsTable table, int families)
+    public ResampledFigures(RatingsTable table)
     {
         _panelists = table.Panelists.Count;
         var n = table.Claims.Count;
@@ -49,10 +49,6 @@ internal sealed partial class ResampledFigures
             }
             _family[i] = FamilyCounts(table, i, familyOf);
         }
-        if (familyOf.Count != families)
-        {
-            throw new ArgumentException($"{families} families expected, the table has {familyOf.Count}.", nameof(families));
-        }
     }
 
     /// <summary>Fleiss' kappa of the resample (null when undefined).</summary>
@@ -72,7 +68,7 @@ internal sealed partial class ResampledFigures
             {
                 continue;
             }
-            sum = subjects == 0 ? _agreeingPairs[i] : sum + _agreeingPairs[i];
+            sum += _agreeingPairs[i]; // as Enumerable.Average: in row order (P_i ≥ 0, so starting from 0.0 changes no bit)
             subjects++;
             foreach (var code in _usable[i])
             {

@@ -46,8 +46,7 @@ public static class Browser
         return started;
     }
 
-    /// <summary>A Playwright and chromium of the caller's own (it disposes both); most tests use <see cref="SharedAsync"/>.</summary>
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var path = ExecutablePath ?? throw new InvalidOperationException(
             $"{RequireVariable}=1 but chromium is not installed (looked for {string.Join(", ", Candidates)}); run `apt-get install -y chromium-headless-shell` (or `chromium`).");
