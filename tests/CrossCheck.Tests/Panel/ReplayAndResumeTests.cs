@@ -104,17 +104,28 @@ public sealed class ReplayAndResumeTests(ReplayAndResumeTests.FourPanelRun origi
         var expected = File.ReadAllText(Path.Combine(original.Folder, "matrix.csv"));
 
         // Each answer takes 60 ms while the runs that get killed go, so each is long enough to be killed part-way; the
-        // final resume gets its answers at once (it only has to finish).
+        // final resume gets its answers at once (it only has to finish). Past each kill's point the emulator holds the
+        // answers until the kill (KillPoint): the run cannot end first, however late the test sees its log.
         var slow = true;
-        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(Volatile.Read(ref slow) ? 60 : 0)));
+        var point = new KillPoint(() => Directory.Exists(Path.Combine(_temp.Path, "runs"))
+            && Directory.GetDirectories(Path.Combine(_temp.Path, "runs"), ".*.partial").FirstOrDefault() is { } partial
+                ? Path.Combine(partial, "provenance.jsonl")
+                : null);
+        await using var emulator = new ProviderEmulator(async r =>
+        {
+            await point.PassAsync();
+            return script.Answer(r).After(TimeSpan.FromMilliseconds(Volatile.Read(ref slow) ? 60 : 0));
+        });
         string[] args = ["check", essay, "--source", source, "--out", "runs", "--panel", Panel, "--quiet", "--parallel", "2", "--no-cache"];
         var killedAfter = new List<(int RequestsSoFar, HashSet<string> Recorded)>();
         foreach (var calls in new[] { 8, 30, 60 })
         {
             using var process = CliRunner.Start(_temp.Path, Env(emulator), args);
-            var log = await WaitForCallsAsync(calls, process);
+            // Generous: a spawned program starts slowly when the tests run side by side on two loaded cores.
+            var log = await point.WaitAsync(calls, () => process.HasExited, () => "", TimeSpan.FromMinutes(5));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            point.Release();
             killedAfter.Add((emulator.Requests.Count, LogFixtures.RecordedUserContents(log)));
             Assert.False(Directory.GetDirectories(Path.Combine(_temp.Path, "runs")).Any(d => !Path.GetFileName(d).StartsWith('.')), "a killed run must not look complete");
         }
@@ -134,26 +145,6 @@ public sealed class ReplayAndResumeTests(ReplayAndResumeTests.FourPanelRun origi
         Assert.True(check.ExitCode == 0, check.StdOut);
         var lines = File.ReadAllLines(Path.Combine(folder, "provenance.jsonl"));
         Assert.Equal(3, lines.Count(l => l.Contains("\"run_resumed\"", StringComparison.Ordinal)));
-
-        async Task<string> WaitForCallsAsync(int count, Process process)
-        {
-            // Generous: a spawned program starts slowly when the tests run side by side on two loaded cores.
-            var deadline = DateTime.UtcNow.AddMinutes(5);
-            while (DateTime.UtcNow < deadline)
-            {
-                var partial = Directory.Exists(Path.Combine(_temp.Path, "runs"))
-                    ? Directory.GetDirectories(Path.Combine(_temp.Path, "runs"), ".*.partial").FirstOrDefault()
-                    : null;
-                var log = partial is null ? null : Path.Combine(partial, "provenance.jsonl");
-                if (log is not null && File.Exists(log) && File.ReadLines(log).Count(l => l.Contains("\"model_call\"", StringComparison.Ordinal)) >= count)
-                {
-                    return log;
-                }
-                Assert.False(process.HasExited, "the run ended before it could be killed");
-                await Task.Delay(20);
-            }
-            throw new TimeoutException($"fewer than {count} model calls after 5 minutes");
-        }
     }
 
     [Fact]

@@ -21,12 +21,18 @@ public sealed class ServeRestartTests : IDisposable
         var script = new PanelScript { VerdictFor = PanelScript.SampleVerdict };
         // Each answer takes 100 ms until the kill, so the run is long enough to be killed part-way; the restarted process
         // gets its answers at once (it only has to finish).
+        // Past the kill's point the emulator holds the answers until the kill (KillPoint): the run cannot end first.
         var slow = true;
-        await using var emulator = new ProviderEmulator(r => script.Answer(r).After(TimeSpan.FromMilliseconds(Volatile.Read(ref slow) ? 100 : 0)));
+        string? log = null;
+        var point = new KillPoint(() => Volatile.Read(ref log));
+        await using var emulator = new ProviderEmulator(async r =>
+        {
+            await point.PassAsync();
+            return script.Answer(r).After(TimeSpan.FromMilliseconds(Volatile.Read(ref slow) ? 100 : 0));
+        });
         var env = PanelScript.Env(emulator, FakeKeys.Sk("emulated-test-key-0012"));
         string[] args = ["--data", "data", "--allow-anonymous-localhost", "--workers", "2"];
         string id;
-        string log;
         // The process starts while the same essay is checked once by `check` (the matrix to expect), side by side.
         var starting = ServeProcess.StartAsync(_temp.Path, env, args);
         var clean = Task.Run(async () =>
@@ -40,14 +46,15 @@ public sealed class ServeRestartTests : IDisposable
         {
             using var client = first.Client();
             id = await ServeApi.SubmitAsync(client, essay, source, new Dictionary<string, string> { ["panel"] = Panel, ["extract"] = "false" });
-            log = Path.Combine(_temp.Path, "data", "runs", $".{id}.partial", "provenance.jsonl");
-            await WaitForCallsAsync(log, 12, first);
+            Volatile.Write(ref log, Path.Combine(_temp.Path, "data", "runs", $".{id}.partial", "provenance.jsonl"));
+            await point.WaitAsync(12, () => first.HasExited, () => ": " + first.Output, TimeSpan.FromMinutes(2));
             await first.KillAsync();
+            point.Release();
         }
         Volatile.Write(ref slow, false);
         var expected = await clean;
         var sentBeforeKill = emulator.Requests.Count;
-        var recorded = LogFixtures.RecordedUserContents(log);
+        var recorded = LogFixtures.RecordedUserContents(log!);
         // Only the run's own log may spare the calls again: the response cache is emptied.
         File.Delete(Path.Combine(_temp.Path, "responses-cache.db"));
 
@@ -64,20 +71,5 @@ public sealed class ServeRestartTests : IDisposable
         var verify = CliRunner.Run(_temp.Path, "verify-log", folder);
         Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
         Assert.Single(File.ReadAllLines(Path.Combine(folder, "provenance.jsonl")), l => l.Contains("\"run_resumed\"", StringComparison.Ordinal));
-    }
-
-    private static async Task WaitForCallsAsync(string log, int count, ServeProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (File.Exists(log) && File.ReadLines(log).Count(l => l.Contains("\"model_call\"", StringComparison.Ordinal)) >= count)
-            {
-                return;
-            }
-            Assert.False(process.HasExited, "serve ended before it could be killed: " + process.Output);
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"fewer than {count} model calls in {log} after 2 minutes");
     }
 }
