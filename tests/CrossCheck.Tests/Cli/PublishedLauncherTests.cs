@@ -8,6 +8,9 @@ namespace CrossCheck.Tests.Cli;
 /// <c>extract FILE [-o OUT]</c> itself and execs <c>crosscheck-dotnet</c>, the .NET program, for anything else. These
 /// tests run the published folder named by CROSSCHECK_TEST_PUBLISH (.ci/run publishes one; the compile takes minutes, so
 /// the test build does not) and compare the two programs' output byte for byte; without the variable they are skipped.
+/// The launcher's own <c>extract</c> is compared with the .NET program as the other tests run it (<see cref="CliRunner.Run(string, IReadOnlyDictionary{string, string}?, string[])"/>:
+/// the same source, without a fresh .NET process to start for each file); what the launcher hands on is compared with
+/// the published <c>crosscheck-dotnet</c> itself.
 /// </summary>
 public sealed class PublishedLauncherTests : IDisposable
 {
@@ -48,7 +51,7 @@ public sealed class PublishedLauncherTests : IDisposable
         var path = Path.Combine(SourceTree.Root, source);
 
         var native = Run(Native, "extract", path);
-        var dotnet = Run(DotNet, "extract", path);
+        var dotnet = DotNetProgram("extract", path);
 
         Assert.True(native.ExitCode == 0, native.StdErr);
         Assert.Contains("page(s)", native.StdErr, StringComparison.Ordinal);
@@ -61,7 +64,7 @@ public sealed class PublishedLauncherTests : IDisposable
         var path = Path.Combine(SourceTree.Root, "tests", "corpus", "engines", "latex-twocol.pdf");
 
         var native = Run(Native, "extract", path, "-o", _temp.File("native.txt"));
-        var dotnet = Run(DotNet, "extract", path, "--out", _temp.File("dotnet.txt"));
+        var dotnet = DotNetProgram("extract", path, "--out", _temp.File("dotnet.txt"));
 
         Assert.True(native.ExitCode == 0 && dotnet.ExitCode == 0, native.StdErr + dotnet.StdErr);
         Assert.Equal("", native.StdOut);
@@ -82,7 +85,7 @@ public sealed class PublishedLauncherTests : IDisposable
             Assert.Equal(2, native.ExitCode);
             Assert.StartsWith("crosscheck: error: ", native.StdErr, StringComparison.Ordinal);
             Assert.Single(native.StdErr.TrimEnd('\n').Split('\n'));
-            Assert.Equal(Run(DotNet, "extract", _temp.File(name)), native);
+            Assert.Equal(DotNetProgram("extract", _temp.File(name)), native);
         }
     }
 
@@ -140,6 +143,8 @@ public sealed class PublishedLauncherTests : IDisposable
     }
 
     private CliRunner.Result Run(string program, params string[] args) => CliRunner.SpawnExecutable(program, _temp.Path, args);
+
+    private CliRunner.Result DotNetProgram(params string[] args) => CliRunner.Run(_temp.Path, null, args);
 }
 
 /// <summary>A fact about the published folder of CROSSCHECK_TEST_PUBLISH; skipped with the reason when it is not set.</summary>
