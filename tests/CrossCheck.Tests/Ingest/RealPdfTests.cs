@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrossCheck.Checks;
 using CrossCheck.Ingest;
+using CrossCheck.Tests.Support;
 
 namespace CrossCheck.Tests.Ingest;
 
@@ -9,6 +10,7 @@ namespace CrossCheck.Tests.Ingest;
 /// by eye on the rendered pages must be found on their page, listed headings at theirs. The same
 /// figures, with glued-word counts beside pdftotext's, come from `CrossCheck.Bench probes`.
 /// </summary>
+[StartEarly]
 public sealed class RealPdfTests
 {
     [RealPdfFact]

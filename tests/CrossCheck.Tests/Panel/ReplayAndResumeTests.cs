@@ -7,6 +7,7 @@ using CrossCheck.Tests.Support;
 namespace CrossCheck.Tests.Panel;
 
 /// <summary>verify-log, replay and crash-safe resume, through the real program and the emulator (scripted answers are test fixtures).</summary>
+[StartEarly]
 public sealed class ReplayAndResumeTests(ReplayAndResumeTests.FourPanelRun original) : IDisposable, IClassFixture<ReplayAndResumeTests.FourPanelRun>
 {
     private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro,xai:grok-4.1";

@@ -14,6 +14,7 @@ namespace CrossCheck.Tests.Server;
 /// the one running the run killed by SIGKILL mid-claim. Child processes only, so it runs beside the "serve" collection
 /// (whose in-process servers share Hangfire's one job storage); the in-process run is <see cref="ServePostgresSubmitTests"/>.
 /// </summary>
+[StartEarly]
 public sealed class ServePostgresTests : IDisposable
 {
     private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro";

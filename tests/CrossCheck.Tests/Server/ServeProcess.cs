@@ -85,3 +85,11 @@ public sealed partial class ServeProcess : IAsyncDisposable
     [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+)")]
     private static partial Regex Listening();
 }
+
+/// <summary>
+/// The tests that run a server in the test process: one at a time, since Hangfire keeps one job storage per process.
+/// Together they take about ten seconds, so the collection starts early.
+/// </summary>
+[CollectionDefinition("serve")]
+[StartEarly]
+public sealed class ServeCollection;

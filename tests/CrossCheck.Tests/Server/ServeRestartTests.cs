@@ -7,6 +7,7 @@ using CrossCheck.Tests.Support;
 namespace CrossCheck.Tests.Server;
 
 /// <summary>The embedded profile after a SIGKILL mid-run: the next start resumes the run from its log and pays for no recorded answer again.</summary>
+[StartEarly]
 public sealed class ServeRestartTests : IDisposable
 {
     private const string Panel = "anthropic:claude-opus-4-6,openai:gpt-5.2-pro,google:gemini-3-pro";
