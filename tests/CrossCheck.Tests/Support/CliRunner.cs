@@ -102,6 +102,10 @@ public static class CliRunner
         }
         // Short-lived child processes: dynamic PGO's instrumentation costs more CPU than it pays back (about 15% here).
         start.Environment["DOTNET_TieredPGO"] = "0";
+        // ... and so does recompiling a method once it has been called 30 times: a `serve` of a test, alive for seconds,
+        // spent about a third of its CPU in the background recompiler (perf). From 1,000 calls: the three serve tests'
+        // processes 20.3 → 14.3 CPU-s, a one-off `check` unchanged (docs/benchmarks.md §10).
+        start.Environment["DOTNET_TC_CallCountThreshold"] = "1000";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
