@@ -93,10 +93,18 @@ public sealed class RecordedAnswers
                 usage.GetProperty("input_tokens").GetInt32(),
                 usage.GetProperty("output_tokens").GetInt32(),
                 version,
-                TimeSpan.FromMilliseconds(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = unpaid ? UnpaidOrigin : "log", RecordedOrigin = data.TryGetProperty("origin", out var recorded) ? recorded.GetString() : null });
+                LatencyOf(data.TryGetProperty("latency_ms", out var l) ? l.GetDouble() : 0)) { Origin = unpaid ? UnpaidOrigin : "log", RecordedOrigin = data.TryGetProperty("origin", out var recorded) ? recorded.GetString() : null });
         }
         return new RecordedAnswers(answers, logged, errors, RecordedRoles.From(roles, moves));
     }
+
+    /// <summary>
+    /// The latency a log's <c>latency_ms</c> recorded, to the tick it was measured in. The log holds the measured
+    /// <see cref="TimeSpan.TotalMilliseconds"/> (ticks / 10,000); <see cref="TimeSpan.FromMilliseconds(double)"/> truncates
+    /// the product back to ticks and can land one tick short (187.05 ms read as 187.0499), which a report rounding to
+    /// 0.1 ms then shows differently from the run it replays or resumes.
+    /// </summary>
+    internal static TimeSpan LatencyOf(double milliseconds) => TimeSpan.FromTicks((long)Math.Round(milliseconds * TimeSpan.TicksPerMillisecond));
 
     public bool TryGet(string requestHash, out ModelAnswer answer) => _answers.TryGetValue(requestHash, out answer!);
 
