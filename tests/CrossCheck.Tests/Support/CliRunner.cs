@@ -8,7 +8,7 @@ public static class CliRunner
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
     /// <summary>
-    /// How long one command may take before the test fails: generous, since the tests run three at a time on two shared
+    /// How long one command may take before the test fails: generous, since the tests run four at a time on two shared
     /// cores (xunit.runner.json); a command of the suite takes seconds.
     /// </summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
