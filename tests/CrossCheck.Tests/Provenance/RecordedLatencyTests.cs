@@ -23,8 +23,9 @@ public sealed class RecordedLatencyTests
                 wrong.Add(t);
             }
         }
-        for (long i = 0, t = 2_000_000; i < 20_000 && wrong.Count < 5; i++, t = 2_000_000 + (i * 299_999_989L % 6_000_000_000L))
+        for (long i = 0; i < 20_000 && wrong.Count < 5; i++)
         {
+            var t = 2_000_000 + (i * 299_999_989L % 6_000_000_000L);
             var logged = JsonDocument.Parse(JsonSerializer.Serialize(TimeSpan.FromTicks(t).TotalMilliseconds)).RootElement.GetDouble();
             if (RecordedAnswers.LatencyOf(logged).Ticks != t)
             {

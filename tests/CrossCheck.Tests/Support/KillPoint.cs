@@ -18,7 +18,8 @@ public sealed class KillPoint(Func<string?> log)
     /// <summary>For the emulator's script: returns at once before the point, and after it only once released.</summary>
     public async Task PassAsync()
     {
-        if (ModelCalls(log()) >= Volatile.Read(ref _calls))
+        // The log is read only while a point is set (not for the runs before it is set or after the kill).
+        if (Volatile.Read(ref _calls) is var calls && calls != int.MaxValue && ModelCalls(log()) >= calls)
         {
             await Volatile.Read(ref _release).Task;
         }

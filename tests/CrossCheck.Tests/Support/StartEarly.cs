@@ -23,8 +23,8 @@ public sealed class StartEarlyOrderer : ITestCollectionOrderer
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections)
     {
-        var ordered = _default.OrderTestCollections(testCollections).ToList();
-        return ordered.Where(StartsEarly).Concat(ordered.Where(c => !StartsEarly(c))).ToList();
+        // OrderBy is stable: xunit's own order stays within each group.
+        return _default.OrderTestCollections(testCollections).OrderBy(c => StartsEarly(c) ? 0 : 1).ToList();
     }
 
     private static bool StartsEarly(ITestCollection collection)
