@@ -14,7 +14,7 @@ public sealed class RecordedModelClient(PanelistSpec panelist, RecordedAnswers r
     public Task<ModelAnswer> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
     {
         var hash = ModelRequestHash.Compute(panelist, request);
-        if (recorded.TryGet(hash, out var answer))
+        if (recorded.TryGet(hash, CallScope.Current?.Claim, out var answer))
         {
             return Task.FromResult(answer);
         }

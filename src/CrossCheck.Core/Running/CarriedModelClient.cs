@@ -15,7 +15,8 @@ public sealed class CarriedModelClient(PanelistSpec panelist, RecordedAnswers ca
 
     public Task<ModelAnswer> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
     {
-        var found = carried.TryGet(ModelRequestHash.Compute(panelist, request), out var answer);
+        // By request alone: the earlier run numbered its claims before the edits, so its claim ids are not this run's.
+        var found = carried.TryGet(ModelRequestHash.Compute(panelist, request), claim: null, out var answer);
         if (CallScope.Current is { } scope)
         {
             tally.AddOrUpdate(scope.Claim, _ => found ? (1, 0) : (0, 1), (_, t) => found ? (t.Carried + 1, t.Asked) : (t.Carried, t.Asked + 1));

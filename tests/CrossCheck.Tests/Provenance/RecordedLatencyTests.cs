@@ -43,3 +43,37 @@ public sealed class RecordedLatencyTests
     public void Latency_OfAWrittenValue_IsTheNearestTick(double milliseconds, long ticks) =>
         Assert.Equal(ticks, RecordedAnswers.LatencyOf(milliseconds).Ticks);
 }
+
+/// <summary>
+/// One request sent for several claims (a repair prompt that holds only a misbehaving model's bad answer, alike for every
+/// claim): replay gives each claim the answer recorded for it. Found by replaying `CrossCheck.Bench panel-faults obey`,
+/// whose claims.json came back with another claim's latencies in five places.
+/// </summary>
+public sealed class RecordedAnswersPerClaimTests : IDisposable
+{
+    private readonly Support.TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static string Call(string claim, string hash, double latency, string response) =>
+        JsonSerializer.Serialize(new { v = 2, seq = 0, type = "model_call", data = new { claim, stage = "Draft/repair", request_hash = hash, response, usage = new { input_tokens = 1, output_tokens = 2 }, latency_ms = latency, origin = "provider" } });
+
+    [Fact]
+    public void SameRequestForTwoClaims_EachClaimGetsItsOwnAnswer_AndNoClaimTheFirst()
+    {
+        var log = _temp.Write("provenance.jsonl", string.Join('\n', Call("C11", "h1", 76.1367, "a"), Call("C2", "h1", 83.4348, "b"), Call("C9", "h2", 5, "c")) + "\n");
+
+        var recorded = RecordedAnswers.Load(log);
+
+        Assert.True(recorded.TryGet("h1", "C2", out var c2));
+        Assert.Equal(("b", 834_348L), (c2.Text, c2.Latency.Ticks));
+        Assert.True(recorded.TryGet("h1", "C11", out var c11));
+        Assert.Equal(("a", 761_367L), (c11.Text, c11.Latency.Ticks));
+        // A claim the log has no answer of its own for (or no claim at all) gets the request's first answer, as before.
+        Assert.True(recorded.TryGet("h1", "C5", out var other));
+        Assert.Equal("a", other.Text);
+        Assert.True(recorded.TryGet("h2", null, out var noClaim));
+        Assert.Equal("c", noClaim.Text);
+        Assert.False(recorded.TryGet("h3", "C2", out _));
+    }
+}
